@@ -1,0 +1,26 @@
+namespace Leads.EventStore;
+
+/// <summary>
+/// Who, why and under which trace an event was written. Stored beside the event (EventStoreDB: custom_metadata as
+/// JSON). The recorded time is not here: only the store sets it.
+/// </summary>
+public sealed record EventMetadata
+{
+    public static EventMetadata Empty { get; } = new();
+
+    public string? CorrelationId { get; init; }
+    public string? CausationId { get; init; }
+
+    /// <summary>The caller's identity when known (a user or service name).</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>W3C trace context of the write, so a projection can continue the trace.</summary>
+    public string? TraceParent { get; init; }
+    public string? TraceState { get; init; }
+
+    /// <summary>The idempotency key of the command that produced the event, if any.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>A fingerprint of that command, to tell a retry from a different command reusing the key.</summary>
+    public string? CommandFingerprint { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace Leads.EventStore;
+
+/// <summary>
+/// The event store port. Streams are the repository: load a stream, decide, append with the expected revision.
+/// Every adapter (embedded SQLite, EventStoreDB) passes the same contract test suite.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Appends atomically to one stream. Appending event ids that the stream already holds, in the same order at the
+    /// same place (a retried append), writes nothing and returns the original result.
+    /// </summary>
+    Task<AppendResult> AppendAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken);
+
+    /// <summary>Reads one stream; a missing stream yields nothing.</summary>
+    IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, ReadDirection direction, StreamPosition from, long maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Reads the global order forwards, strictly after <paramref name="after"/> (or from the start when null).</summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A catch-up subscription to all events: catches up from <paramref name="start"/>, signals when caught up, then
+    /// follows live until cancelled. System events never come through. Cancellation ends the enumeration cleanly.
+    /// </summary>
+    IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The position of the last event in the store (null when empty), for lag reporting.</summary>
+    Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken);
+}
