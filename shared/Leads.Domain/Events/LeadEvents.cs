@@ -1,0 +1,15 @@
+namespace Leads.Domain.Events;
+
+// The lead's event family lives in one file on purpose: it is one vocabulary.
+
+public sealed record LeadWasInitialized(long LeadId) : ILeadEvent;
+
+public sealed record NameChanged(long LeadId, string Name) : ILeadEvent;
+
+/// <summary>Email is stored lower-case; the phone keeps the caller's formatting and, beside it, its digits.</summary>
+public sealed record ContactInfoChanged(long LeadId, string Email, string Phone, string PhoneDigits) : ILeadEvent;
+
+public sealed record StatusChanged(long LeadId, LeadStatus Status) : ILeadEvent;
+
+/// <summary>The follow-up date; null when leaving Follow-up clears it.</summary>
+public sealed record FollowupSet(long LeadId, DateOnly? FollowupOn) : ILeadEvent;

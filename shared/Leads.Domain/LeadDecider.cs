@@ -1,0 +1,166 @@
+using Leads.Domain.Commands;
+using Leads.Domain.Events;
+using Leads.Domain.Values;
+
+namespace Leads.Domain;
+
+/// <summary>
+/// Decides what a command means for a lead: the events to record (none for a no-op) or why it is refused. Pure: no
+/// I/O, no clock. Input is validated before the lead's existence is checked, so bad input is always InvalidArgument.
+/// </summary>
+public static class LeadDecider
+{
+    public static Validated<IReadOnlyList<ILeadEvent>> Decide(ILeadCommand command, LeadState state)
+    {
+        if (command.LeadId <= 0)
+        {
+            return DomainError.Invalid("lead_id", $"lead_id must be a positive number (got {command.LeadId})");
+        }
+
+        return command switch
+        {
+            InitializeLead c => Initialize(c, state),
+            ChangeName c => Rename(c, state),
+            ChangeContactInfo c => ChangeContact(c, state),
+            ChangeStatus c => ChangeStatus(c, state),
+            SetFollowup c => SetFollowup(c, state),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown lead command"),
+        };
+    }
+
+    private static readonly IReadOnlyList<ILeadEvent> Nothing = [];
+
+    private static Validated<IReadOnlyList<ILeadEvent>> Initialize(InitializeLead c, LeadState state)
+    {
+        var name = LeadName.Parse(c.Name);
+        if (!name.IsValid)
+        {
+            return name.Error;
+        }
+
+        var email = EmailAddress.Parse(c.Email);
+        if (!email.IsValid)
+        {
+            return email.Error;
+        }
+
+        var phone = PhoneNumber.Parse(c.Phone);
+        if (!phone.IsValid)
+        {
+            return phone.Error;
+        }
+
+        if (state.Exists)
+        {
+            return new DomainError(DomainErrorKind.AlreadyExists, $"lead {c.LeadId} already exists");
+        }
+
+        return Validated(new ILeadEvent[]
+        {
+            new LeadWasInitialized(c.LeadId),
+            new NameChanged(c.LeadId, name.Value),
+            new ContactInfoChanged(c.LeadId, email.Value, phone.Value.Formatted, phone.Value.Digits),
+            new StatusChanged(c.LeadId, LeadStatus.Available),
+        });
+    }
+
+    private static Validated<IReadOnlyList<ILeadEvent>> Rename(ChangeName c, LeadState state)
+    {
+        var name = LeadName.Parse(c.Name);
+        if (!name.IsValid)
+        {
+            return name.Error;
+        }
+
+        if (!state.Exists)
+        {
+            return DomainError.NotFound(c.LeadId);
+        }
+
+        return string.Equals(state.Name, name.Value, StringComparison.Ordinal)
+            ? Validated(Nothing)
+            : Validated(new ILeadEvent[] { new NameChanged(c.LeadId, name.Value) });
+    }
+
+    private static Validated<IReadOnlyList<ILeadEvent>> ChangeContact(ChangeContactInfo c, LeadState state)
+    {
+        var email = EmailAddress.Parse(c.Email);
+        if (!email.IsValid)
+        {
+            return email.Error;
+        }
+
+        var phone = PhoneNumber.Parse(c.Phone);
+        if (!phone.IsValid)
+        {
+            return phone.Error;
+        }
+
+        if (!state.Exists)
+        {
+            return DomainError.NotFound(c.LeadId);
+        }
+
+        var unchanged = string.Equals(state.Email, email.Value, StringComparison.Ordinal)
+            && string.Equals(state.Phone, phone.Value.Formatted, StringComparison.Ordinal);
+        return unchanged
+            ? Validated(Nothing)
+            : Validated(new ILeadEvent[] { new ContactInfoChanged(c.LeadId, email.Value, phone.Value.Formatted, phone.Value.Digits) });
+    }
+
+    private static Validated<IReadOnlyList<ILeadEvent>> ChangeStatus(ChangeStatus c, LeadState state)
+    {
+        if (!Enum.IsDefined(c.Status))
+        {
+            return DomainError.Invalid("status", $"status must be one of AVAILABLE, FOLLOW_UP, CLOSED, CONVERTED (got {(int)c.Status})");
+        }
+
+        if (!state.Exists)
+        {
+            return DomainError.NotFound(c.LeadId);
+        }
+
+        if (state.Status == c.Status)
+        {
+            return Validated(Nothing);
+        }
+
+        if (state.Status == LeadStatus.Converted)
+        {
+            return DomainError.Precondition($"lead {c.LeadId} is Converted, which is final: its status cannot change to {c.Status}");
+        }
+
+        if (state.Status == LeadStatus.Closed && c.Status != LeadStatus.Available)
+        {
+            return DomainError.Precondition($"lead {c.LeadId} is Closed: it can only be reopened to Available, not moved to {c.Status}");
+        }
+
+        return Validated(new ILeadEvent[] { new StatusChanged(c.LeadId, c.Status) });
+    }
+
+    private static Validated<IReadOnlyList<ILeadEvent>> SetFollowup(SetFollowup c, LeadState state)
+    {
+        var date = FollowupDate.Parse(c.FollowupOn);
+        if (!date.IsValid)
+        {
+            return date.Error;
+        }
+
+        if (!state.Exists)
+        {
+            return DomainError.NotFound(c.LeadId);
+        }
+
+        if (state.Status != LeadStatus.FollowUp)
+        {
+            return DomainError.Precondition($"lead {c.LeadId} is {state.Status}: a follow-up can only be set while it is FollowUp");
+        }
+
+        return state.FollowupOn == date.Value
+            ? Validated(Nothing)
+            : Validated(new ILeadEvent[] { new FollowupSet(c.LeadId, date.Value) });
+    }
+
+    private static Validated<IReadOnlyList<ILeadEvent>> Validated(IReadOnlyList<ILeadEvent> events) =>
+        Validated<IReadOnlyList<ILeadEvent>>.Ok(events);
+}

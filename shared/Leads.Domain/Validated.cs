@@ -1,0 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Leads.Domain;
+
+/// <summary>A parsed value or the reason it was refused.</summary>
+public readonly struct Validated<T>
+{
+    private Validated(T? value, DomainError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+    public DomainError? Error { get; }
+
+    [MemberNotNullWhen(false, nameof(Error))]
+    [MemberNotNullWhen(true, nameof(Value))]
+    public bool IsValid => Error is null;
+
+    public static Validated<T> Ok(T value) => new(value, null);
+
+    public static implicit operator Validated<T>(T value) => new(value, null);
+    public static implicit operator Validated<T>(DomainError error) => new(default, error);
+}

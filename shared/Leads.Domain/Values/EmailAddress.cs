@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Leads.Domain.Values;
+
+/// <summary>
+/// An email address: trimmed, at most 254 characters, syntactically valid (a dot-atom local part of at most 64
+/// characters, @, a domain of dot-separated labels with a top-level label), stored lower-case.
+/// </summary>
+public static partial class EmailAddress
+{
+    public const int MaxLength = 254;
+
+    public static Validated<string> Parse(string? raw, string field = "email")
+    {
+        var email = raw?.Trim() ?? "";
+        if (email.Length == 0)
+        {
+            return DomainError.Invalid(field, $"{field} must not be empty");
+        }
+
+        if (email.Length > MaxLength)
+        {
+            return DomainError.Invalid(field, $"{field} must be at most {MaxLength} characters (got {email.Length})");
+        }
+
+        var at = email.LastIndexOf('@');
+        if (at <= 0 || at > 64 || !Syntax().IsMatch(email))
+        {
+            return DomainError.Invalid(field, $"{field} '{Shorten(email)}' is not a valid email address");
+        }
+
+        return email.ToLowerInvariant();
+    }
+
+    private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
+
+    // Local part: dot-atom of the usual printable characters. Domain: labels of letters/digits/hyphens, no leading or
+    // trailing hyphen, at least two labels, the last alphabetic of two or more letters.
+    [GeneratedRegex(
+        @"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex Syntax();
+}
