@@ -37,7 +37,7 @@ public static partial class EmailAddress
     // Local part: dot-atom of the usual printable characters. Domain: labels of letters/digits/hyphens, no leading or
     // trailing hyphen, at least two labels, the last alphabetic of two or more letters.
     [GeneratedRegex(
-        @"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
+        @"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\z",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Syntax();
 }
