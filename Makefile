@@ -1,0 +1,31 @@
+# The two commands a new developer needs: `make run` (the whole system on the embedded engines) and `make test`.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIG ?= Release
+DATA_DIR ?= $(CURDIR)/.data
+TEST_RESULTS ?= $(CURDIR)/.test-results
+
+.PHONY: all build run test bench clean
+
+all: build
+
+build:
+	$(DOTNET) build Microservices.sln -c $(CONFIG) -nologo -clp:ErrorsOnly
+
+## Starts every service as its own process on one embedded data directory; Ctrl-C stops them all.
+run: build
+	CONFIG=$(CONFIG) DATA_DIR=$(DATA_DIR) bash deploy/local/run.sh
+
+## Builds and runs every test project; prints one summary line and lists every skipped test with its reason.
+test:
+	$(DOTNET) build Microservices.sln -c $(CONFIG) -nologo -clp:ErrorsOnly
+	CONFIG=$(CONFIG) TEST_RESULTS=$(TEST_RESULTS) bash tests/run-tests.sh
+
+## Measures throughput, latency, catch-up and memory; one JSON object on stdout. QUICK=1 for a short run.
+bench:
+	$(DOTNET) build tests/Benchmarks/Benchmarks.csproj -c Release -nologo -clp:ErrorsOnly
+	$(DOTNET) run --project tests/Benchmarks/Benchmarks.csproj -c Release --no-build -- $(if $(QUICK),--quick,)
+
+clean:
+	rm -rf $(TEST_RESULTS)
+	$(DOTNET) clean Microservices.sln -nologo -v q
