@@ -1,0 +1,55 @@
+namespace Leads.Testing;
+
+/// <summary>Finds the repository and the built output of a service, whichever way it was built.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>
+    /// The built dll of a project under services/: with LEADS_ARTIFACTS set, under that artifacts folder, else under the
+    /// project's own bin folder; the configuration this test assembly was built with is preferred.
+    /// </summary>
+    public static string ServiceDll(string projectName)
+    {
+        var preferred = typeof(RepositoryPaths).Assembly.Location.Contains("/release/", StringComparison.OrdinalIgnoreCase)
+            || typeof(RepositoryPaths).Assembly.Location.Contains("/Release/", StringComparison.Ordinal)
+            ? new[] { "Release", "Debug" }
+            : new[] { "Debug", "Release" };
+        var artifacts = Environment.GetEnvironmentVariable("LEADS_ARTIFACTS");
+        var candidates = new List<string>();
+        foreach (var config in preferred)
+        {
+            if (!string.IsNullOrEmpty(artifacts))
+            {
+                candidates.Add(Path.Combine(artifacts, "bin", projectName, config.ToLowerInvariant(), projectName + ".dll"));
+            }
+
+            candidates.Add(Path.Combine(Root, "services", projectName, "bin", config, "net10.0", projectName + ".dll"));
+        }
+
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"{projectName}.dll is not built; looked in: {string.Join(", ", candidates)}");
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Microservices.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        // Built outside the tree (LEADS_ARTIFACTS): the source location is the working directory's repository.
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Microservices.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Microservices.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Leads.Testing;
+
+/// <summary>
+/// One of our services running as a real child process on a loopback port, as it runs in production: started from
+/// its built dll, ready once its grpc.health.v1 check says Serving, killed (SIGKILL) or stopped on demand.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> output = new();
+    private readonly Process process;
+
+    private ServiceProcess(string name, int port, Process process)
+    {
+        Name = name;
+        Port = port;
+        this.process = process;
+        Address = new Uri($"http://127.0.0.1:{port}");
+        Channel = GrpcChannel.ForAddress(Address);
+    }
+
+    public string Name { get; }
+    public int Port { get; }
+    public Uri Address { get; }
+
+    /// <summary>A channel to the service (HTTP/2 cleartext), disposed with it.</summary>
+    public GrpcChannel Channel { get; }
+
+    public int ProcessId => process.Id;
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The last lines the service printed, for failure messages.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(80));
+
+    /// <summary>Starts <paramref name="projectName"/> (a folder under services/) with the given configuration arguments.</summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string projectName,
+        IReadOnlyDictionary<string, string> settings,
+        int? port = null,
+        bool waitForHealth = true,
+        CancellationToken cancellationToken = default)
+    {
+        var chosenPort = port ?? FreePort.Next();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        info.ArgumentList.Add(RepositoryPaths.ServiceDll(projectName));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{chosenPort}");
+        foreach (var (key, value) in settings)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {projectName}");
+        var service = new ServiceProcess(projectName, chosenPort, process);
+        process.OutputDataReceived += (_, e) => service.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        if (waitForHealth)
+        {
+            try
+            {
+                await service.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await service.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return service;
+    }
+
+    public async Task WaitUntilServingAsync(TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        var health = new Health.HealthClient(Channel);
+        await Eventually.IsTrueAsync(
+            async () =>
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"{Name} exited with code {process.ExitCode}:{Environment.NewLine}{RecentOutput}");
+                }
+
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+                return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving;
+            },
+            deadline,
+            $"{Name} serving on port {Port}",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush or clean up.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await KillAsync().ConfigureAwait(false);
+        process.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 500 && output.TryDequeue(out _))
+        {
+        }
+    }
+}
