@@ -1,0 +1,29 @@
+namespace Leads.Projections;
+
+/// <summary>How a projector batches, retries and parks.</summary>
+public sealed record ProjectorOptions
+{
+    /// <summary>Most events applied and committed together.</summary>
+    public int MaxBatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// How long a batch waits for more events once it has one and none is ready. Zero commits what is ready at once:
+    /// batches still grow under load (events pile up during a commit) and a lone live event is visible sooner.
+    /// </summary>
+    public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Retries of a failing store call (load, commit, reset) within one attempt, jittered exponential backoff.</summary>
+    public int StoreRetries { get; init; } = 6;
+
+    public TimeSpan StoreRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Retries of one event's handler before the event is parked.</summary>
+    public int HandlerRetries { get; init; } = 3;
+
+    public TimeSpan HandlerRetryDelay { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>First delay before resubscribing after a drop or a failed attempt; doubles with jitter up to the maximum.</summary>
+    public TimeSpan ResubscribeDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxResubscribeDelay { get; init; } = TimeSpan.FromSeconds(10);
+}
