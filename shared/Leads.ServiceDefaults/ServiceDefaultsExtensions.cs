@@ -34,7 +34,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            o.IncludeScopes = true;
+            o.IncludeScopes = false;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });

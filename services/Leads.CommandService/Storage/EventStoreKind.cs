@@ -1,0 +1,7 @@
+namespace Leads.CommandService.Storage;
+
+public enum EventStoreKind
+{
+    Sqlite,
+    EventStoreDb,
+}
