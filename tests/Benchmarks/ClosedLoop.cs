@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Leads.Benchmarks;
+
+/// <summary>Runs <c>clients</c> closed loops of one operation for a fixed time and records each call's latency.</summary>
+internal static class ClosedLoop
+{
+    public static async Task<object> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation, CancellationToken ct)
+    {
+        var latencies = new Latencies();
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var sw = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, clients).Select(client => Task.Run(
+            async () =>
+            {
+                for (long i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await operation(client, i).ConfigureAwait(false);
+                    latencies.Add(start);
+                }
+            },
+            ct));
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        sw.Stop();
+        return new
+        {
+            clients,
+            operations = latencies.Count,
+            per_second = Math.Round(latencies.Count / sw.Elapsed.TotalSeconds, 1),
+            p50_ms = latencies.Percentile(50),
+            p99_ms = latencies.Percentile(99),
+        };
+    }
+}
