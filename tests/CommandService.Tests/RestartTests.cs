@@ -81,6 +81,20 @@ public sealed class RestartTests
         Assert.Contains($"Event store: Sqlite at {Path.Combine(data.Path, "events.db")}", service.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_esdb_connection_string_selects_EventStoreDB_by_configuration_alone()
+    {
+        using var data = new TempDirectory();
+        const string connectionString = "esdb://127.0.0.1:1?tls=false";
+
+        await using var service = ServiceProcess.Launch(data.Path, "--ConnectionStrings:eventstore", connectionString);
+
+        Assert.True(
+            await service.PrintsAsync($"Event store: EventStoreDb at {connectionString}", TimeSpan.FromSeconds(60), Token),
+            service.Output);
+        Assert.False(File.Exists(Path.Combine(data.Path, "events.db")));
+    }
+
     private static async Task<GlobalPosition?> HeadAsync(string storePath)
     {
         await using var store = new StoreInspector(storePath);

@@ -19,6 +19,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentBag<(string Text, TaskCompletionSource Seen)> _watchers = [];
 
     private ServiceProcess(Process process, int port, string dataDirectory)
     {
@@ -40,6 +41,23 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
+        var service = Launch(dataDirectory);
+        try
+        {
+            await service.WaitUntilServingAsync(cancellationToken);
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+
+        return service;
+    }
+
+    /// <summary>Starts the process without waiting for it to serve (for tests of how it starts or fails to).</summary>
+    public static ServiceProcess Launch(string dataDirectory, params string[] extraArguments)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "Leads.CommandService.dll");
         if (!File.Exists(dll))
         {
@@ -54,7 +72,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Leads:DataDirectory", dataDirectory })
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Leads:DataDirectory", dataDirectory }.Concat(extraArguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -67,18 +85,31 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Collect(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return service;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits until the service prints a line containing <paramref name="text"/>; false if it exits first or the deadline passes.</summary>
+    public async Task<bool> PrintsAsync(string text, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _watchers.Add((text, seen));
+        if (_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            return true;
+        }
 
         try
         {
-            await service.WaitUntilServingAsync(cancellationToken);
+            await Task.WhenAny(seen.Task, _process.WaitForExitAsync(cancellationToken)).WaitAsync(deadline, cancellationToken);
         }
-        catch
+        catch (TimeoutException)
         {
-            await service.DisposeAsync();
-            throw;
+            return false;
         }
 
-        return service;
+        return seen.Task.IsCompleted || _output.Any(line => line.Contains(text, StringComparison.Ordinal));
     }
 
     /// <summary>SIGKILL, the whole process tree, with no chance to flush or finish anything.</summary>
@@ -143,6 +174,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        foreach (var (text, seen) in _watchers)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+        }
+
         while (_output.Count > 500 && _output.TryDequeue(out _))
         {
         }

@@ -3,21 +3,25 @@ using Leads.EventStore;
 namespace Leads.CommandService.Storage;
 
 /// <summary>
-/// Opens the event store before the service takes calls (a bad path or an unreachable server fails the start, not
-/// the first command) and says in one line which store is used and where its data lives.
+/// Says in one line which event store is used and where its data lives, then opens it before the service takes
+/// calls, so a bad path or an unreachable server fails the start rather than the first command.
 /// </summary>
 public sealed partial class EventStoreStartupCheck(EventStoreLocation location, IServiceProvider services, ILogger<EventStoreStartupCheck> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        LogStore(logger, location.Kind, location.Where);
         var store = services.GetRequiredService<IEventStore>();
         var head = await store.ReadHeadPositionAsync(cancellationToken);
-        LogStore(logger, location.Kind, location.Where, head?.ToString() ?? "empty");
+        LogHead(logger, head?.ToString() ?? "none (empty store)");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event store: {Store} at {DataLocation} (head position {Head})")]
-    private static partial void LogStore(ILogger logger, EventStoreKind store, string dataLocation, string head);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event store: {Store} at {DataLocation}")]
+    private static partial void LogStore(ILogger logger, EventStoreKind store, string dataLocation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event store opened; last global position {Head}")]
+    private static partial void LogHead(ILogger logger, string head);
 }
