@@ -76,16 +76,19 @@ public static class SearchText
 
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
                 continue;
             }
 
-            if (Ligatures.TryGetValue(c, out var replacement))
+            if (LatinFolding.Map.TryGetValue(c, out var baseLetter))
+            {
+                folded.Append(baseLetter);
+            }
+            else if (Ligatures.TryGetValue(c, out var replacement))
             {
                 folded.Append(replacement);
             }

@@ -1,0 +1,46 @@
+using Leads.Domain;
+using Leads.Domain.Events;
+using Leads.EventStore;
+using Leads.Projections;
+
+namespace Leads.Search.Tests;
+
+/// <summary>Leads from the talk and helpers that fold events into search documents at chosen positions.</summary>
+internal static class Leads
+{
+    public static ILeadEvent[] Story1410 { get; } =
+    [
+        new LeadWasInitialized(1410),
+        new NameChanged(1410, "Stefan Müller"),
+        new StatusChanged(1410, LeadStatus.Available),
+        new ContactInfoChanged(1410, "stefan@old.example", "03-27243457", "0327243457"),
+        new StatusChanged(1410, LeadStatus.FollowUp),
+        new FollowupSet(1410, new DateOnly(2016, 11, 23)),
+        new ContactInfoChanged(1410, "stefan@new.example", "050-8139904", "0508139904"),
+        new StatusChanged(1410, LeadStatus.Converted),
+    ];
+
+    /// <summary>A new lead as InitializeLead records it.</summary>
+    public static ILeadEvent[] Initialized(long leadId, string name, string email, string phone) =>
+    [
+        new LeadWasInitialized(leadId),
+        new NameChanged(leadId, name),
+        new ContactInfoChanged(leadId, email, phone, new string(phone.Where(char.IsAsciiDigit).ToArray())),
+        new StatusChanged(leadId, LeadStatus.Available),
+    ];
+
+    /// <summary>Folds a lead's events, the first at global position <paramref name="firstPosition"/>.</summary>
+    public static LeadSearchDocument Fold(ulong firstPosition, params ILeadEvent[] events)
+    {
+        var streamId = LeadStream.Name(events[0].LeadId);
+        var contexts = events.Select((e, i) => ((object)e, Context(streamId, (ulong)i, firstPosition + (ulong)i, e)));
+        return LeadSearchProjection.Definition.Fold(streamId, contexts);
+    }
+
+    public static EventContext Context(string streamId, ulong revision, ulong position, ILeadEvent e) =>
+        new(streamId, revision, GlobalPosition.FromSequence(position), Guid.NewGuid(), LeadEventTypes.Of(e),
+            DateTimeOffset.UnixEpoch.AddSeconds(position), EventMetadata.Empty);
+
+    public static DocumentWrite<LeadSearchDocument> Write(LeadSearchDocument document) =>
+        new(LeadStream.Name(document.LeadId), document, document.Position, null);
+}

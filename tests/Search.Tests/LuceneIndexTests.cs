@@ -1,0 +1,96 @@
+using Leads.EventStore;
+using Leads.Search.Lucene;
+using Leads.Testing;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Leads.Search.Tests;
+
+/// <summary>What only the Lucene index promises: the checkpoint in the commit data, readers in other processes.</summary>
+public sealed class LuceneIndexTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private LuceneSearchIndexOptions Options => new(_folder.Path);
+
+    [Fact]
+    public async Task The_checkpoint_is_the_user_data_of_the_lucene_commit()
+    {
+        await using (var index = new LuceneLeadSearchIndex(Options))
+        {
+            await index.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)) with { Checkpoint = new GlobalPosition(42, 41) }, Cancel);
+        }
+
+        using var directory = FSDirectory.Open(_folder.Path);
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Equal(("42", "41"), (reader.IndexCommit.UserData["checkpoint.commit"], reader.IndexCommit.UserData["checkpoint.prepare"]));
+    }
+
+    [Fact]
+    public async Task A_reader_on_the_folder_sees_a_writers_batch_after_its_commit()
+    {
+        await using var writer = new LuceneLeadSearchIndex(Options);
+        using var reader = new LuceneLeadSearchReader(Options);
+        Assert.Empty(await reader.SearchAsync(Query("03-2724"), Cancel));
+
+        await writer.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)), Cancel);
+
+        await Eventually.IsTrueAsync(async () => (await reader.SearchAsync(Query("03-2724"), Cancel)).Count == 1,
+            TimeSpan.FromSeconds(1), "the reader to see the batch", Cancel);
+    }
+
+    [Fact]
+    public async Task A_reader_reports_the_checkpoint_of_the_commit_it_sees()
+    {
+        await using var writer = new LuceneLeadSearchIndex(Options);
+        using var reader = new LuceneLeadSearchReader(Options);
+
+        await writer.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)), Cancel);
+        await writer.FlushAsync(Cancel);
+
+        await Eventually.IsTrueAsync(async () => await reader.ReadCheckpointAsync(Cancel) == GlobalPosition.FromSequence(8),
+            TimeSpan.FromSeconds(1), "the reader to see checkpoint 8", Cancel);
+    }
+
+    [Fact]
+    public async Task A_reader_on_a_folder_without_an_index_finds_nothing()
+    {
+        using var reader = new LuceneLeadSearchReader(Options with { Path = Path.Combine(_folder.Path, "none") });
+
+        Assert.Equal((0, (GlobalPosition?)null), ((await reader.SearchAsync(Query("anna"), Cancel)).Count, await reader.ReadCheckpointAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task A_second_writer_on_the_same_folder_is_refused()
+    {
+        await using var writer = new LuceneLeadSearchIndex(Options);
+
+        Assert.Throws<LockObtainFailedException>(() => new LuceneLeadSearchIndex(Options));
+    }
+
+    [Fact]
+    public async Task Batches_are_not_committed_one_by_one()
+    {
+        await using var writer = new LuceneLeadSearchIndex(Options with { CommitInterval = TimeSpan.FromHours(1) });
+        await writer.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)), Cancel);
+        await writer.FlushAsync(Cancel);
+        using var directory = FSDirectory.Open(_folder.Path);
+        var generation = SegmentInfos.GetLastCommitGeneration(directory);
+
+        for (var i = 1; i <= 20; i++)
+        {
+            await writer.CommitAsync(Batch(Leads.Fold((ulong)i * 10, Leads.Initialized(i, "Anna", "a@example.com", "0123456"))), Cancel);
+        }
+
+        Assert.Equal((generation, (GlobalPosition?)GlobalPosition.FromSequence(8)), (SegmentInfos.GetLastCommitGeneration(directory), writer.CommittedCheckpoint));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static SearchQuery Query(string text) => SearchQuery.Parse(text, 10).Value!;
+
+    private static Projections.ProjectionCommit<LeadSearchDocument> Batch(params LeadSearchDocument[] documents) =>
+        new([.. documents.Select(Leads.Write)], [], documents.Max(d => d.Position));
+}
