@@ -1,0 +1,266 @@
+using Leads.Domain;
+using Leads.EventStore;
+using Leads.Projections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Polly;
+using static Leads.Views.MongoDb.ViewDocuments;
+using static Leads.Views.MongoDb.ViewRequests;
+
+namespace Leads.Views.MongoDb;
+
+/// <summary>
+/// Lead views and status logs in MongoDB, with the view projector's checkpoint and parked events beside them. A batch
+/// is one unordered bulk write (each lead appears once per batch, so order only matters within a document, and each
+/// document is one atomic update guarded by its position); the checkpoint is written after the bulk write succeeded,
+/// never before, so a crash between the two only replays events that the guards then skip. Every call goes through a
+/// retry + circuit breaker pipeline (<see cref="MongoResilience"/>).
+/// </summary>
+public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadReadModel>
+{
+    private static readonly BulkWriteOptions Unordered = new() { IsOrdered = false };
+
+    private readonly ViewCollections _collections;
+    private readonly ResiliencePipeline _resilience;
+    private readonly string _projection;
+    private Task? _indexes;
+
+    public MongoLeadViewStore(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoLeadViewStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        _collections = new ViewCollections(database);
+        _projection = options.Projection;
+        _resilience = MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>Creates the indexes every query needs (hosts call it at start-up; other calls wait for it too).</summary>
+    public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
+        RunAsync(_ => Task.CompletedTask, cancellationToken);
+
+    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
+        RunAsync(async ct =>
+        {
+            var row = await _collections.CheckpointRows.Find(CheckpointOf(_projection)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return row is null ? (GlobalPosition?)null : PositionOf(row);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<ParkedEvent>>(async ct =>
+        {
+            var docs = await _collections.Parked.Find(ParkedOf(_projection, streamId)).Sort(OldestFirst).ToListAsync(ct).ConfigureAwait(false);
+            return docs.Select(ReadParked).ToList();
+        }, cancellationToken);
+
+    public Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
+        RunAsync(async ct => (int)await _collections.Parked.CountDocumentsAsync(ParkedOf(_projection, null), cancellationToken: ct).ConfigureAwait(false), cancellationToken);
+
+    public Task<LeadView?> GetLeadAsync(long leadId, CancellationToken cancellationToken) =>
+        RunAsync(async ct =>
+        {
+            var doc = await _collections.Views.Find(LeadById(leadId)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return doc is null ? null : ReadView(doc);
+        }, cancellationToken);
+
+    public async Task<LeadPage> ListByStatusAsync(LeadStatus? status, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        LeadPageToken.ValidatePageSize(pageSize);
+        var after = LeadPageToken.Decode(pageToken, status);
+        var docs = await RunAsync(ct => _collections.Views.Find(LeadsPage(status, after)).Sort(ByLeadId).Limit(pageSize + 1).ToListAsync(ct), cancellationToken)
+            .ConfigureAwait(false);
+        var leads = docs.Select(ReadView).ToList();
+        string? next = null;
+        if (leads.Count > pageSize)
+        {
+            leads.RemoveAt(pageSize);
+            next = LeadPageToken.Encode(status, leads[^1].LeadId);
+        }
+
+        return new LeadPage(leads, next);
+    }
+
+    public Task<IReadOnlyList<StatusLogEntry>> GetStatusHistoryAsync(long leadId, CancellationToken cancellationToken) =>
+        RunAsync(async ct =>
+        {
+            var doc = await _collections.Views.Find(LeadById(leadId)).Project(StatusLogOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return doc is null ? [] : ReadStatusLog(doc);
+        }, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        var ids = streamIds.Select(LeadEventDecoder.LeadIdOf).Where(id => id > 0).Distinct().ToList();
+        return RunAsync<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>>(async ct =>
+        {
+            var loaded = new Dictionary<string, StoredDocument<LeadReadModel>>(StringComparer.Ordinal);
+            if (ids.Count == 0)
+            {
+                return loaded;
+            }
+
+            foreach (var doc in await _collections.Views.Find(LeadsById(ids)).ToListAsync(ct).ConfigureAwait(false))
+            {
+                var stored = ReadStored(doc);
+                loaded[stored.StreamId] = stored;
+            }
+
+            return loaded;
+        }, cancellationToken);
+    }
+
+    public async Task CommitAsync(ProjectionCommit<LeadReadModel> commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        if (commit.Documents.Count > 0)
+        {
+            await GuardedBulkAsync(_collections.Views, [.. commit.Documents.Select(GuardedLeadWrite)], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (commit.Parked.Count > 0)
+        {
+            await GuardedBulkAsync(_collections.Parked, [.. commit.Parked.Select(p => ParkOnce(_projection, p))], cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only now: the checkpoint never runs ahead of the writes it describes.
+        await GuardedBulkAsync(_collections.CheckpointRows, [CheckpointAdvance(_projection, commit.Checkpoint)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<string>>(async ct =>
+        {
+            var docs = await _collections.Views.Find(PositionAtOrAbove(from)).Sort(ByLeadId)
+                .Project(Builders<BsonDocument>.Projection.Include(ViewFields.StreamId)).ToListAsync(ct).ConfigureAwait(false);
+            return docs.Select(d => d[ViewFields.StreamId].AsString).ToList();
+        }, cancellationToken);
+
+    public Task<GlobalPosition?> ReadLastPositionBeforeAsync(GlobalPosition before, CancellationToken cancellationToken) =>
+        RunAsync(async ct =>
+        {
+            var positionOnly = Builders<BsonDocument>.Projection.Include(ViewFields.PositionCommit).Include(ViewFields.PositionPrepare);
+            var view = await _collections.Views.Find(PositionBelow(before)).Sort(NewestFirst).Project(positionOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var parked = await _collections.Parked.Find(ParkedBelow(_projection, before)).Sort(NewestFirst).Project(positionOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            GlobalPosition? last = null;
+            foreach (var doc in new[] { view, parked })
+            {
+                if (doc is not null && (last is null || PositionOf(doc) > last))
+                {
+                    last = PositionOf(doc);
+                }
+            }
+
+            return last;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Not one transaction (that would need a replica-set session around everything): the checkpoint is moved back
+    /// first, then the documents. A crash in between leaves documents ahead of the checkpoint, which the replay's guards
+    /// skip, and the unacknowledged reset request is performed again when the projector restarts.
+    /// </summary>
+    public async Task RewindAsync(ProjectionRewind<LeadReadModel> rewind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rewind);
+        await RunAsync(async ct =>
+        {
+            if (rewind.Checkpoint is { } checkpoint)
+            {
+                await _collections.CheckpointRows.UpdateOneAsync(CheckpointOf(_projection), CheckpointSet(checkpoint), new UpdateOptions { IsUpsert = true }, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await _collections.CheckpointRows.DeleteOneAsync(CheckpointOf(_projection), ct).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (rewind.From is not { } from)
+        {
+            await RunAsync(async ct =>
+            {
+                await _collections.Views.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct).ConfigureAwait(false);
+                await _collections.Parked.DeleteManyAsync(ParkedOf(_projection, null), ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var writes = rewind.Documents
+            .Select(d => d.Document is null
+                ? (WriteModel<BsonDocument>)new DeleteOneModel<BsonDocument>(LeadById(LeadEventDecoder.LeadIdOf(d.StreamId)))
+                : LeadReplace(d.StreamId, d.Document))
+            .ToList();
+        if (writes.Count > 0)
+        {
+            await RunAsync(ct => _collections.Views.BulkWriteAsync(writes, Unordered, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunAsync(async ct =>
+        {
+            await _collections.Views.DeleteManyAsync(PositionAtOrAbove(from), ct).ConfigureAwait(false);
+            await _collections.Parked.DeleteManyAsync(ParkedAtOrAfter(_projection, from), ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CompleteParkedReplayAsync(ParkedReplay<LeadReadModel> replay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        if (replay.Document is { } document)
+        {
+            await GuardedBulkAsync(_collections.Views, [GuardedLeadWrite(document)], cancellationToken).ConfigureAwait(false);
+        }
+
+        var parked = replay.Applied.Select(p => (WriteModel<BsonDocument>)ParkedDelete(_projection, p)).ToList();
+        if (replay.StillFailing is { } failing)
+        {
+            parked.Add(ParkedReplace(_projection, failing));
+        }
+
+        if (parked.Count > 0)
+        {
+            await RunAsync(ct => _collections.Parked.BulkWriteAsync(parked, new BulkWriteOptions { IsOrdered = true }, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A bulk write of guarded upserts: a duplicate key on an upsert is a write the guard refused (already applied).</summary>
+    private Task GuardedBulkAsync(IMongoCollection<BsonDocument> collection, IReadOnlyList<WriteModel<BsonDocument>> writes, CancellationToken cancellationToken) =>
+        RunAsync(async ct =>
+        {
+            try
+            {
+                await collection.BulkWriteAsync(writes, Unordered, ct).ConfigureAwait(false);
+            }
+            catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteConcernError is null && ex.WriteErrors.All(IsGuardRefusal))
+            {
+                // every failed write is a guard saying "already applied": nothing to do
+            }
+        }, cancellationToken);
+
+    internal static bool IsGuardRefusal(BulkWriteError error) =>
+        error.Category == ServerErrorCategory.DuplicateKey;
+
+    /// <summary>Index creation runs once per store; a failed attempt (server down at start-up) is tried again by the next call.</summary>
+    private Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        var indexes = Volatile.Read(ref _indexes);
+        if (indexes is null || indexes.IsFaulted || indexes.IsCanceled)
+        {
+            indexes = _collections.EnsureIndexesAsync(CancellationToken.None);
+            Volatile.Write(ref _indexes, indexes);
+        }
+
+        return indexes.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        await _resilience.ExecuteAsync(async ct =>
+        {
+            await EnsureReadyAsync(ct).ConfigureAwait(false);
+            await call(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        await _resilience.ExecuteAsync(async ct =>
+        {
+            await EnsureReadyAsync(ct).ConfigureAwait(false);
+            return await call(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+}

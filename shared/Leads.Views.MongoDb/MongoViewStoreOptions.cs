@@ -1,0 +1,27 @@
+namespace Leads.Views.MongoDb;
+
+/// <summary>
+/// Where the view store lives in MongoDB: the connection string (<c>ConnectionStrings:mongo</c>, a replica set in
+/// production), the database (the connection string's path, else <c>leads</c>) and the projection whose checkpoint and
+/// parked events the store keeps.
+/// </summary>
+public sealed record MongoViewStoreOptions(string ConnectionString)
+{
+    public const string DefaultDatabase = "leads";
+
+    /// <summary>The database; null takes it from the connection string, else <see cref="DefaultDatabase"/>.</summary>
+    public string? Database { get; init; }
+
+    public string Projection { get; init; } = LeadReadModelProjection.Name;
+
+    /// <summary>Retries of one store call before the error reaches the projector (which has its own, slower, retries).</summary>
+    public int Retries { get; init; } = 3;
+
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long the circuit stays open after the store kept failing: calls fail at once meanwhile.</summary>
+    public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the driver looks for a server before a call fails (kept short so an outage shows quickly).</summary>
+    public TimeSpan ServerSelectionTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}
