@@ -31,6 +31,10 @@ public static class MessageBusRegistration
 
         services.AddSingleton(new BusTransportAnnouncement.Choice(transport, address));
         services.AddHostedService<BusTransportAnnouncement>();
+
+        // The host starts only once the bus is connected and its receive endpoints are bound, so that a service that
+        // reports healthy is really consuming (and a publisher does not run ahead of its transport).
+        services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {
             registerConsumers?.Invoke(bus);

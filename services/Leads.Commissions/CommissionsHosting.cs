@@ -1,0 +1,51 @@
+using Leads.Commissions.CountConversions;
+using Leads.Messaging;
+using MassTransit;
+
+namespace Leads.Commissions;
+
+/// <summary>
+/// Wires the commissions example: the ledger in <c>commissions.db</c> in <c>Leads:DataDirectory</c>, the bus (in-memory
+/// unless <c>ConnectionStrings:rabbitmq</c> is set) with the <see cref="QueueName"/> receive endpoint, and
+/// <c>GET /conversions</c> and <c>GET /conversions/{day}</c>.
+/// </summary>
+public static class CommissionsHosting
+{
+    public const string DefaultUrl = "http://127.0.0.1:5107";
+    public const string QueueName = "commissions-lead-converted";
+    public const string DataDirectoryKey = "Leads:DataDirectory";
+
+    public static WebApplicationBuilder AddCommissions(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var configured = builder.Configuration[DataDirectoryKey];
+        var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? ".data" : configured, Directory.GetCurrentDirectory());
+        builder.Services.AddSingleton(new ConversionLedger(Path.Combine(dataDirectory, ConversionLedger.FileName)));
+        builder.Services.AddLeadsMessageBus(
+            builder.Configuration,
+            bus => bus.AddConsumer<LeadConvertedConsumer>(),
+            (context, cfg) => cfg.ReceiveEndpoint(QueueName, endpoint =>
+            {
+                // The ledger serialises writes anyway; a few at a time keeps SQLite's writer lock short.
+                endpoint.ConcurrentMessageLimit = 4;
+                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                endpoint.ConfigureConsumer<LeadConvertedConsumer>(context);
+            }));
+        return builder;
+    }
+
+    public static WebApplication MapCommissions(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/conversions", (ConversionLedger ledger, CancellationToken ct) => ledger.ListAsync(ct));
+        app.MapGet("/conversions/{day}", async (DateOnly day, ConversionLedger ledger, CancellationToken ct) =>
+            new DailyConversions(day, await ledger.ConversionsOnAsync(day, ct).ConfigureAwait(false)));
+        return app;
+    }
+}

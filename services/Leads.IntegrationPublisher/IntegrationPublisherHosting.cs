@@ -1,0 +1,69 @@
+using Leads.EventStore;
+using Leads.EventStore.Sqlite;
+using Leads.IntegrationPublisher.Publishing;
+using Leads.IntegrationPublisher.Storage;
+using Leads.Messaging;
+using Leads.Projections;
+
+namespace Leads.IntegrationPublisher;
+
+/// <summary>
+/// Wires the integration publisher: the event store and data directory from configuration, the message bus
+/// (in-memory unless <c>ConnectionStrings:rabbitmq</c> is set), and the publisher projection run by the projection
+/// runtime with its checkpoint in <c>integration-publisher.db</c>.
+/// </summary>
+public static class IntegrationPublisherHosting
+{
+    public const string DefaultUrl = "http://127.0.0.1:5106";
+    public const string OptionsSection = "IntegrationPublisher";
+
+    public static WebApplicationBuilder AddIntegrationPublisher(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddIntegrationPublisher(builder.Configuration, Directory.GetCurrentDirectory());
+        return builder;
+    }
+
+    public static IServiceCollection AddIntegrationPublisher(this IServiceCollection services, IConfiguration configuration, string currentDirectory)
+    {
+        var location = PublisherDataLocation.FromConfiguration(configuration, currentDirectory);
+        var options = configuration.GetSection(OptionsSection).Get<PublisherOptions>() ?? new PublisherOptions();
+        services.AddSingleton(location);
+        services.AddSingleton(options);
+        services.AddSingleton<IEventStore>(_ => OpenEventStore(location));
+        services.AddSingleton(_ => new PublisherCheckpoints(location.CheckpointFile, IntegrationPublisherProjection.Name));
+        services.AddSingleton<PublisherMetrics>();
+        services.AddSingleton<IIntegrationMessageSender, MassTransitMessageSender>();
+        services.AddSingleton<PublishingStore>();
+        services.AddSingleton(new ProjectorOptions
+        {
+            MaxBatchSize = 500,
+            MaxBatchDelay = TimeSpan.Zero,
+            StoreRetries = 8,
+            MaxResubscribeDelay = TimeSpan.FromSeconds(5),
+        });
+        services.AddSingleton(sp => new Projector<LeadOutbox>(
+            IntegrationPublisherProjection.Create(),
+            sp.GetRequiredService<IEventStore>(),
+            sp.GetRequiredService<PublishingStore>(),
+            sp.GetRequiredService<ProjectorOptions>(),
+            sp.GetRequiredService<ILogger<Projector<LeadOutbox>>>()));
+        services.AddSingleton<IProjector>(sp => sp.GetRequiredService<Projector<LeadOutbox>>());
+        services.AddHostedService<PublisherRunner>();
+        services.AddLeadsMessageBus(configuration);
+        return services;
+    }
+
+    private static IEventStore OpenEventStore(PublisherDataLocation location) =>
+        location.EventStoreFile is { } file
+            ? new SqliteEventStore(file)
+            : throw new InvalidOperationException(
+                $"ConnectionStrings:{PublisherDataLocation.EventStoreConnectionStringName} points at EventStoreDB, but this build of the "
+                + "integration publisher has no EventStoreDB adapter yet. Unset it to use the embedded SQLite store.");
+}

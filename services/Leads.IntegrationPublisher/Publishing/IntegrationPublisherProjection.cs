@@ -1,0 +1,28 @@
+using Leads.IntegrationPublisher.Translation;
+using Leads.Projections;
+
+namespace Leads.IntegrationPublisher.Publishing;
+
+/// <summary>
+/// The integration publisher as a projection: each lead event is translated (a pure function) and its messages are
+/// appended to the lead's outbox for the batch. An untranslatable event is recorded as skipped, so it neither parks nor
+/// holds back the lead's later events: the policy for events other contexts cannot be told about is to skip them.
+/// </summary>
+public static class IntegrationPublisherProjection
+{
+    public const string Name = "integration-publisher";
+
+    public static Projection<LeadOutbox> Create() =>
+        new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, Decode)
+            .On<Translation.Translation.Publish>((outbox, t, _) => outbox.With(t.Messages))
+            .On<Translation.Translation.Untranslatable>((outbox, t, ctx) =>
+                outbox.With(new SkippedEvent(ctx.StreamId, ctx.StreamRevision, ctx.Position, ctx.EventId, ctx.EventType, t.Reason)))
+            .Build();
+
+    private static object? Decode(Leads.EventStore.RecordedEvent recorded) =>
+        IntegrationMessageTranslator.Translate(recorded) switch
+        {
+            Translation.Translation.Ignore => null,
+            var t => t,
+        };
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Leads.Domain;
+using Leads.Domain.Events;
+using Leads.EventStore;
+using Leads.IntegrationEvents.V1;
+
+namespace Leads.IntegrationPublisher.Translation;
+
+/// <summary>
+/// Domain events in, integration messages out: a pure function of the recorded event (data, id, position, recorded
+/// time and metadata). Domain events stay private to the lead context; these records are the published contract.
+/// </summary>
+public static class IntegrationMessageTranslator
+{
+    public static Translation Translate(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        if (recorded.IsSystemEvent || !LeadStream.TryParseId(recorded.StreamId, out var streamLeadId))
+        {
+            return new Translation.Ignore();
+        }
+
+        ILeadEvent? e;
+        try
+        {
+            e = LeadEventSerializer.Deserialize(recorded.EventType, recorded.Data.Span);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return new Translation.Untranslatable($"{recorded.EventType} data does not read as that event: {ex.Message}");
+        }
+
+        if (e is null)
+        {
+            return new Translation.Untranslatable($"{recorded.EventType} is not a lead event this publisher knows");
+        }
+
+        if (e.LeadId != streamLeadId)
+        {
+            return new Translation.Untranslatable($"{recorded.EventType} names lead {e.LeadId} but is stored in {recorded.StreamId}");
+        }
+
+        var position = recorded.Position.Value;
+        var at = recorded.Created;
+        var id = recorded.EventId;
+        return e switch
+        {
+            LeadWasInitialized x => Messages(recorded, new LeadInitialized(x.LeadId, id, position, at)),
+            NameChanged x => Messages(recorded, new LeadRenamed(x.LeadId, x.Name, id, position, at)),
+            ContactInfoChanged x => Messages(recorded, new LeadContactChanged(x.LeadId, x.Email, x.Phone, id, position, at)),
+            StatusChanged { Status: LeadStatus.Converted } x => Messages(
+                recorded,
+                new LeadStatusChanged(x.LeadId, LeadStatuses.Converted, id, position, at),
+                new LeadConverted(x.LeadId, id, position, at)),
+            StatusChanged x when StatusName(x.Status) is { } name => Messages(recorded, new LeadStatusChanged(x.LeadId, name, id, position, at)),
+            StatusChanged x => new Translation.Untranslatable($"status {(int)x.Status} has no published name"),
+            FollowupSet { FollowupOn: { } on } x => Messages(recorded, new LeadFollowupScheduled(x.LeadId, on, id, position, at)),
+            FollowupSet x => Messages(recorded, new LeadFollowupCleared(x.LeadId, id, position, at)),
+            _ => new Translation.Untranslatable($"{recorded.EventType} has no integration message"),
+        };
+    }
+
+    /// <summary>The stable kind of a message, part of its MessageId: never change one once published.</summary>
+    public static string KindOf(ILeadIntegrationEvent message) => message switch
+    {
+        LeadInitialized => "LeadInitialized.v1",
+        LeadRenamed => "LeadRenamed.v1",
+        LeadContactChanged => "LeadContactChanged.v1",
+        LeadStatusChanged => "LeadStatusChanged.v1",
+        LeadFollowupScheduled => "LeadFollowupScheduled.v1",
+        LeadFollowupCleared => "LeadFollowupCleared.v1",
+        LeadConverted => "LeadConverted.v1",
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "not a published message"),
+    };
+
+    private static string? StatusName(LeadStatus status) => status switch
+    {
+        LeadStatus.Available => LeadStatuses.Available,
+        LeadStatus.FollowUp => LeadStatuses.FollowUp,
+        LeadStatus.Closed => LeadStatuses.Closed,
+        LeadStatus.Converted => LeadStatuses.Converted,
+        _ => null,
+    };
+
+    private static Translation.Publish Messages(RecordedEvent recorded, params ILeadIntegrationEvent[] messages) =>
+        new(Array.ConvertAll(messages, m =>
+        {
+            var kind = KindOf(m);
+            return new IntegrationMessage(
+                MessageIds.For(recorded.EventId, kind),
+                kind,
+                m,
+                recorded.Metadata.CorrelationId,
+                recorded.Metadata.TraceParent,
+                recorded.Metadata.TraceState);
+        }));
+}

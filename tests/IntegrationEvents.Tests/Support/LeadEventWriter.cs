@@ -1,0 +1,47 @@
+using Leads.Domain;
+using Leads.Domain.Events;
+using Leads.EventStore;
+using Leads.EventStore.Sqlite;
+
+namespace IntegrationEvents.Tests.Support;
+
+/// <summary>Writes lead events into the embedded event store file the publisher reads, as the command service stores them.</summary>
+public sealed class LeadEventWriter(string dataDirectory) : IAsyncDisposable
+{
+    private readonly SqliteEventStore _store = new(Path.Combine(dataDirectory, "events.db"));
+
+    public IEventStore Store => _store;
+
+    public static EventMetadata Metadata(Guid correlationId) => new()
+    {
+        CorrelationId = correlationId.ToString(),
+        TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01",
+    };
+
+    public Task<GlobalPosition> AppendAsync(ILeadEvent e, CancellationToken cancellationToken) =>
+        AppendAsync(LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), LeadStream.Name(e.LeadId), Metadata(Guid.NewGuid()), cancellationToken);
+
+    public Task<GlobalPosition> AppendAsync(ILeadEvent e, EventMetadata metadata, CancellationToken cancellationToken) =>
+        AppendAsync(LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), LeadStream.Name(e.LeadId), metadata, cancellationToken);
+
+    /// <summary>Appends raw data under any type name (for events the publisher cannot translate).</summary>
+    public async Task<GlobalPosition> AppendAsync(string type, byte[] data, string stream, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var result = await _store.AppendAsync(stream, ExpectedRevision.Any, [new EventData(Guid.NewGuid(), type, data, metadata)], cancellationToken);
+        return result is AppendResult.Success s ? s.Position : throw new InvalidOperationException($"append to {stream} failed: {result}");
+    }
+
+    /// <summary>Every lead event in the store, in global order.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<RecordedEvent>();
+        await foreach (var e in _store.ReadAllAsync(null, long.MaxValue, cancellationToken))
+        {
+            all.Add(e);
+        }
+
+        return all;
+    }
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+}
