@@ -1,0 +1,343 @@
+using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Leads.EventStore;
+using Leads.Projections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Leads.Search.Elasticsearch.SearchRequests;
+using HttpMethod = Elastic.Transport.HttpMethod;
+
+namespace Leads.Search.Elasticsearch;
+
+/// <summary>
+/// The search projector's store in Elasticsearch. Searches use the alias (<see cref="ElasticsearchSearchOptions.Alias"/>);
+/// the projector writes into the index the alias points at, or, during a reset, into the next versioned index:
+/// <list type="bullet">
+/// <item>A batch is one bulk request: each lead indexed with external versioning by its position (a 409 means "already
+/// applied"), parked events created once; then the checkpoint document, only after the bulk request succeeded.</item>
+/// <item>Loads use multi-get, which is real-time: a batch sees the previous batch's writes before any refresh.</item>
+/// <item>A reset (<see cref="RewindAsync"/>) creates the next versioned index (copying, for a partial reset, what lies
+/// before the reset position with its versions), records the head to reach in a marker document, and the projector
+/// replays into it while searches keep answering from the old index. The commit whose checkpoint reaches that head
+/// swaps the alias in one atomic request and deletes the old index. With no head to reach the swap is immediate.</item>
+/// </list>
+/// Start-up finds the alias (creating <c>-v1</c> with it the first time), resumes an unfinished rebuild from its
+/// marker, and removes indexes a crash left behind.
+/// </summary>
+public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
+{
+    private readonly ElasticsearchLeadSearchReader _reader;
+    private readonly ElasticsearchSearchOptions _options;
+    private readonly Func<CancellationToken, Task<GlobalPosition?>>? _readHead;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _opened;
+    private string _live = "";
+    private string? _building;
+    private GlobalPosition? _rebuildTarget;
+
+    /// <param name="readHead">
+    /// The event store's head (<c>IEventStore.ReadHeadPositionAsync</c>): how far a reset's replay must get before the
+    /// alias moves to the rebuilt index. Null swaps at once (the rebuilt index then fills while searched).
+    /// </param>
+    public ElasticsearchLeadSearchIndex(
+        ElasticsearchClient client,
+        ElasticsearchSearchOptions options,
+        Func<CancellationToken, Task<GlobalPosition?>>? readHead = null,
+        ILogger<ElasticsearchLeadSearchIndex>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _readHead = readHead;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _reader = new ElasticsearchLeadSearchReader(new SearchServer(client, options, _logger), options);
+    }
+
+    private SearchServer Server => _reader.Server;
+
+    /// <summary>Where the projector writes: the index being rebuilt, else the one searches use.</summary>
+    public string WriteIndex => _building ?? _live;
+
+    /// <summary>The index the alias points at (empty until opened).</summary>
+    public string LiveIndex => _live;
+
+    /// <summary>Finds or creates the alias and its index; later calls do nothing. Every other call opens first.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await OpenLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<LeadSearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        _reader.SearchAsync(query, cancellationToken);
+
+    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
+        LockedAsync(ct => _reader.ReadCheckpointInAsync(WriteIndex, ct), cancellationToken);
+
+    public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
+        LockedAsync(async ct =>
+        {
+            await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
+            return await _reader.ListParkedInAsync(WriteIndex, streamId, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
+        LockedAsync(async ct =>
+        {
+            await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
+            return await _reader.CountParkedInAsync(WriteIndex, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, StoredDocument<LeadSearchDocument>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        return LockedAsync<IReadOnlyDictionary<string, StoredDocument<LeadSearchDocument>>>(async ct =>
+        {
+            var found = new Dictionary<string, StoredDocument<LeadSearchDocument>>(StringComparer.Ordinal);
+            if (streamIds.Count == 0)
+            {
+                return found;
+            }
+
+            var (_, body) = await Server.SendAsync(HttpMethod.POST, Path(WriteIndex, "_mget"), ToJson(MultiGetLeads(streamIds)), ct).ConfigureAwait(false);
+            foreach (var doc in body?["docs"] as JsonArray ?? [])
+            {
+                if (doc?["found"]?.GetValue<bool>() == true && doc["_source"] is { } source)
+                {
+                    var streamId = doc["_id"]!.GetValue<string>();
+                    found[streamId] = new StoredDocument<LeadSearchDocument>(streamId, SearchResponses.ReadLead(source), SearchResponses.ReadPosition(source));
+                }
+            }
+
+            return found;
+        }, cancellationToken);
+    }
+
+    public Task CommitAsync(ProjectionCommit<LeadSearchDocument> commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        return LockedAsync(async ct =>
+        {
+            await Server.SendBulkAsync("/_bulk", CommitBulk(WriteIndex, commit), ct).ConfigureAwait(false);
+            // Only after the bulk request succeeded: the checkpoint never runs ahead of the documents it describes.
+            await WriteCheckpointAsync(WriteIndex, commit.Checkpoint, ct).ConfigureAwait(false);
+            await SwapWhenCaughtUpAsync(commit.Checkpoint, ct).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+    }
+
+    public Task CompleteParkedReplayAsync(ParkedReplay<LeadSearchDocument> replay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        return LockedAsync(async ct =>
+        {
+            await Server.SendBulkAsync("/_bulk", ParkedReplayBulk(WriteIndex, replay), ct).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
+        LockedAsync<IReadOnlyList<string>>(async ct =>
+        {
+            await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
+            var streams = new List<string>();
+            long? after = null;
+            const int page = 1000;
+            while (true)
+            {
+                var (_, body) = await Server.SendAsync(HttpMethod.POST, Path(WriteIndex, "_search"), ToJson(StreamsChangedSince(from, page, after)), ct).ConfigureAwait(false);
+                var hits = SearchResponses.Hits(body);
+                streams.AddRange(hits.Select(h => h!["_source"]![SearchFields.StreamField]!.GetValue<string>()));
+                if (hits.Count < page)
+                {
+                    return streams;
+                }
+
+                after = SearchResponses.SortValue(hits[^1]!);
+            }
+        }, cancellationToken);
+
+    public Task<GlobalPosition?> ReadLastPositionBeforeAsync(GlobalPosition before, CancellationToken cancellationToken) =>
+        LockedAsync(async ct =>
+        {
+            await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
+            var (_, body) = await Server.SendAsync(HttpMethod.POST, Path(WriteIndex, "_search"), ToJson(LastPositionBefore(before)), ct).ConfigureAwait(false);
+            var hits = SearchResponses.Hits(body);
+            return hits.Count == 0 ? (GlobalPosition?)null : SearchResponses.ReadPosition(hits[0]!["_source"]);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A reset builds the next versioned index: empty for a reset from the start; for a reset from a position, a copy of
+    /// everything before it (with its versions) plus the rewound documents. Its checkpoint is the rewind's. The alias
+    /// moves to it once the projector's replay reaches the event store's head as it was now (immediately if there is
+    /// nothing to replay); until then searches answer from the current index.
+    /// </summary>
+    public Task RewindAsync(ProjectionRewind<LeadSearchDocument> rewind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rewind);
+        return LockedAsync(async ct =>
+        {
+            var source = WriteIndex;
+            var abandoned = _building;
+            var next = _options.IndexName(await NextVersionAsync(ct).ConfigureAwait(false));
+            await Server.SendAsync(HttpMethod.PUT, Path(next), ToJson(IndexLayout.CreateIndexBody(_options, withAlias: false)), ct).ConfigureAwait(false);
+            if (rewind.From is { } from)
+            {
+                await RefreshAsync(source, ct).ConfigureAwait(false);
+                await Server.SendAsync(HttpMethod.POST, "/_reindex?refresh=true&wait_for_completion=true", ToJson(ReindexBefore(source, next, from)), ct).ConfigureAwait(false);
+                await Server.SendBulkAsync("/_bulk", RewoundBulk(next, rewind.Documents), ct).ConfigureAwait(false);
+            }
+
+            if (rewind.Checkpoint is { } checkpoint)
+            {
+                await WriteCheckpointAsync(next, checkpoint, ct).ConfigureAwait(false);
+            }
+
+            var target = _readHead is null ? null : await _readHead(ct).ConfigureAwait(false);
+            await Server.SendAsync(HttpMethod.PUT, Path(next, "_doc", SearchFields.RebuildId) + "?refresh=true", ToJson(RebuildMarkerSource(target)), ct).ConfigureAwait(false);
+            _building = next;
+            _rebuildTarget = target;
+            if (abandoned is not null)
+            {
+                await DeleteIndexAsync(abandoned, ct).ConfigureAwait(false);
+            }
+
+            _logger.LogInformation(
+                "Search index reset from {From}: rebuilding into {Index} (searches stay on {Live}) until position {Target}",
+                rewind.From?.ToString() ?? "the start", next, _live, target?.ToString() ?? "now");
+            await SwapWhenCaughtUpAsync(rewind.Checkpoint, ct).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>Makes everything written searchable now (Elasticsearch also refreshes every <see cref="ElasticsearchSearchOptions.RefreshInterval"/>).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        LockedAsync(async ct =>
+        {
+            await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
+            if (_building is not null)
+            {
+                await RefreshAsync(_live, ct).ConfigureAwait(false);
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    private async Task SwapWhenCaughtUpAsync(GlobalPosition? checkpoint, CancellationToken cancellationToken)
+    {
+        if (_building is not { } building || (_rebuildTarget is { } target && (checkpoint is not { } c || c < target)))
+        {
+            return;
+        }
+
+        var old = _live;
+        await RefreshAsync(building, cancellationToken).ConfigureAwait(false);
+        await Server.SendAsync(HttpMethod.POST, "/_aliases", ToJson(SwapAlias(_options.Alias, old, building)), cancellationToken).ConfigureAwait(false);
+        _live = building;
+        _building = null;
+        _rebuildTarget = null;
+        await Server.SendAsync(HttpMethod.DELETE, Path(building, "_doc", SearchFields.RebuildId) + "?refresh=true", null, cancellationToken, 404).ConfigureAwait(false);
+        await DeleteIndexAsync(old, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Search index rebuilt: alias {Alias} moved from {Old} to {New} at {Checkpoint}; {Old} deleted", _options.Alias, old, building, checkpoint, old);
+    }
+
+    private async Task OpenLockedAsync(CancellationToken cancellationToken)
+    {
+        if (_opened)
+        {
+            return;
+        }
+
+        var indexes = await ListIndexesAsync(cancellationToken).ConfigureAwait(false);
+        var live = indexes.FirstOrDefault(i => i.HasAlias).Name;
+        if (live is null && indexes.Count > 0)
+        {
+            live = indexes.MaxBy(i => i.Version).Name;
+            await Server.SendAsync(HttpMethod.POST, "/_aliases", ToJson(SwapAlias(_options.Alias, null, live)), cancellationToken).ConfigureAwait(false);
+        }
+        else if (live is null)
+        {
+            live = _options.IndexName(1);
+            await Server.SendAsync(HttpMethod.PUT, Path(live), ToJson(IndexLayout.CreateIndexBody(_options, withAlias: true)), cancellationToken).ConfigureAwait(false);
+        }
+
+        _live = live;
+        var liveVersion = _options.VersionOf(live) ?? 0;
+        foreach (var (name, version, _) in indexes.Where(i => i.Name != live).OrderByDescending(i => i.Version))
+        {
+            if (version > liveVersion && _building is null
+                && await ReadMarkerAsync(name, cancellationToken).ConfigureAwait(false) is { } marker)
+            {
+                (_building, _rebuildTarget) = (name, marker.Target);
+                _logger.LogInformation("Search index: resuming the rebuild of {Index} (searches stay on {Live})", name, live);
+                continue;
+            }
+
+            // An older index whose swap was interrupted, or a rebuild that never got its marker: nothing to keep.
+            await DeleteIndexAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+
+        _opened = true;
+        _logger.LogInformation("Search index alias {Alias} on {Index}", _options.Alias, live);
+    }
+
+    private async Task<List<(string Name, int Version, bool HasAlias)>> ListIndexesAsync(CancellationToken cancellationToken)
+    {
+        var (_, body) = await Server.SendAsync(HttpMethod.GET, Path(_options.IndexPrefix + "*", "_alias"), null, cancellationToken, 404).ConfigureAwait(false);
+        var indexes = new List<(string, int, bool)>();
+        if (body is JsonObject all)
+        {
+            foreach (var (name, entry) in all)
+            {
+                if (_options.VersionOf(name) is { } version)
+                {
+                    indexes.Add((name, version, entry?["aliases"]?[_options.Alias] is not null));
+                }
+            }
+        }
+
+        return indexes;
+    }
+
+    private async Task<int> NextVersionAsync(CancellationToken cancellationToken)
+    {
+        var indexes = await ListIndexesAsync(cancellationToken).ConfigureAwait(false);
+        return indexes.Count == 0 ? 1 : indexes.Max(i => i.Version) + 1;
+    }
+
+    private async Task<(bool Found, GlobalPosition? Target)?> ReadMarkerAsync(string index, CancellationToken cancellationToken)
+    {
+        var (status, body) = await Server.SendAsync(HttpMethod.GET, Path(index, "_doc", SearchFields.RebuildId), null, cancellationToken, 404).ConfigureAwait(false);
+        return SearchResponses.FoundSource(status, body) is { } source ? (true, SearchResponses.ReadTarget(source)) : null;
+    }
+
+    private Task WriteCheckpointAsync(string index, GlobalPosition checkpoint, CancellationToken cancellationToken) =>
+        Server.SendAsync(HttpMethod.PUT, Path(index, "_doc", SearchFields.CheckpointId), ToJson(CheckpointSource(checkpoint)), cancellationToken);
+
+    private Task RefreshAsync(string index, CancellationToken cancellationToken) =>
+        Server.SendAsync(HttpMethod.POST, Path(index, "_refresh"), null, cancellationToken, 404);
+
+    private Task DeleteIndexAsync(string index, CancellationToken cancellationToken) =>
+        Server.SendAsync(HttpMethod.DELETE, Path(index), null, cancellationToken, 404);
+
+    private async Task<T> LockedAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await OpenLockedAsync(cancellationToken).ConfigureAwait(false);
+            return await call(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
