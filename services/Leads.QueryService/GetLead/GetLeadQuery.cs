@@ -1,0 +1,61 @@
+using System.Globalization;
+using Grpc.Core;
+using Leads.Contracts.V1;
+using Leads.QueryService.Grpc;
+using Leads.Views;
+
+namespace Leads.QueryService.GetLead;
+
+/// <summary>
+/// A lead's current view. With <c>min_position</c> (a command reply's position) it first waits, within the call's
+/// deadline (<see cref="DefaultWait"/> when the caller set none), until the view projector has committed that
+/// position: read-your-writes across processes. Past the deadline: Unavailable, saying how far behind the view is.
+/// </summary>
+internal sealed class GetLeadQuery(ILeadViewStore views, ViewCheckpointWatch watch, TimeProvider clock)
+{
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
+
+    // Answer a little before the caller's deadline so that it gets our Unavailable, not its own DeadlineExceeded.
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromMilliseconds(50);
+
+    public async Task<Contracts.V1.LeadView> RunAsync(GetLeadRequest request, ServerCallContext context)
+    {
+        RpcErrors.ThrowIfInvalidLeadId(request.LeadId);
+        if (request.HasMinPosition)
+        {
+            await WaitForPositionAsync(request.MinPosition, context).ConfigureAwait(false);
+        }
+
+        var view = await views.GetLeadAsync(request.LeadId, context.CancellationToken).ConfigureAwait(false);
+        return view is { Exists: true } ? view.ToProto() : throw RpcErrors.LeadNotFound(request.LeadId);
+    }
+
+    private async Task WaitForPositionAsync(ulong minPosition, ServerCallContext context)
+    {
+        var budget = WaitBudget(context.Deadline);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        timeout.CancelAfter(budget);
+        try
+        {
+            await watch.WaitForAsync(minPosition, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            var checkpoint = await watch.ReadAsync(context.CancellationToken).ConfigureAwait(false);
+            var at = checkpoint?.Value ?? 0;
+            throw RpcErrors.Unavailable(string.Create(CultureInfo.InvariantCulture,
+                $"the lead views have reached position {at}, {minPosition - Math.Min(at, minPosition)} behind min_position {minPosition}, after waiting {budget.TotalMilliseconds:0} ms; retry later"));
+        }
+    }
+
+    private TimeSpan WaitBudget(DateTime deadline)
+    {
+        if (deadline == DateTime.MaxValue)
+        {
+            return DefaultWait;
+        }
+
+        var left = deadline - clock.GetUtcNow().UtcDateTime - AnswerMargin;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+}

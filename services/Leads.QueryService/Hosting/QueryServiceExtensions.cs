@@ -1,0 +1,68 @@
+using Leads.QueryService.GetLead;
+using Leads.QueryService.LeadHistory;
+using Leads.QueryService.ListLeads;
+using Leads.QueryService.ProjectionOps;
+using Leads.QueryService.SearchLeads;
+using Leads.QueryService.StatusHistory;
+using Leads.QueryService.TimeTravel;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Leads.QueryService.Hosting;
+
+/// <summary>The query service's parts: its stores (read-only), one class per use case, and the gRPC endpoints.</summary>
+internal static class QueryServiceExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5102";
+
+    public static WebApplicationBuilder AddQueryService(this WebApplicationBuilder builder)
+    {
+        ListenForGrpc(builder);
+        var data = DataDirectory.From(builder.Configuration);
+        builder.Services.AddSingleton(data);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLeadEventStore(builder.Configuration, data);
+        builder.Services.AddReadStores(builder.Configuration, data);
+
+        builder.Services.AddSingleton<ViewCheckpointWatch>();
+        builder.Services.AddSingleton<GetLeadQuery>();
+        builder.Services.AddSingleton<ListLeadsQuery>();
+        builder.Services.AddSingleton<SearchLeadsQuery>();
+        builder.Services.AddSingleton<StatusHistoryQuery>();
+        builder.Services.AddSingleton<LeadHistoryQuery>();
+        builder.Services.AddSingleton<LeadAsOfQuery>();
+
+        builder.Services.AddSingleton<ProjectionCatalog>();
+        builder.Services.AddSingleton<ProjectionStatusReader>();
+        return builder;
+    }
+
+    public static WebApplication MapQueryService(this WebApplication app)
+    {
+        app.MapGrpcService<LeadQueriesEndpoint>();
+        app.MapGrpcService<ProjectionAdminEndpoint>();
+        var data = app.Services.GetRequiredService<DataDirectory>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("Query service listening on {Addresses}, reading the data directory {DataDirectory}",
+                string.Join(", ", app.Urls), data.Path));
+        return app;
+    }
+
+    /// <summary>
+    /// 127.0.0.1:5102 unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>Kestrel:Endpoints</c> say otherwise; HTTP/2 only
+    /// (cleartext with prior knowledge, as gRPC clients speak it) unless <c>Kestrel:EndpointDefaults:Protocols</c> is set.
+    /// </summary>
+    private static void ListenForGrpc(WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(config[WebHostDefaults.ServerUrlsKey])
+            && !config.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        if (string.IsNullOrWhiteSpace(config["Kestrel:EndpointDefaults:Protocols"]))
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        }
+    }
+}

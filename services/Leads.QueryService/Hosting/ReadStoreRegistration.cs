@@ -1,0 +1,35 @@
+using Leads.Projections;
+using Leads.QueryService.ProjectionOps;
+using Leads.ReadStores;
+using Leads.Search;
+using Leads.Views;
+
+namespace Leads.QueryService.Hosting;
+
+/// <summary>
+/// The read models the query service serves, chosen by the same configuration as the projectors (embedded by
+/// default: <c>views.db</c>, the Lucene folder <c>search/</c> opened read-only, and the control plane
+/// <c>projections.db</c>; MongoDB and Elasticsearch when their connection strings are set), and the projections
+/// ProjectionAdmin steers.
+/// </summary>
+internal static class ReadStoreRegistration
+{
+    public static IServiceCollection AddReadStores(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
+    {
+        services.AddLeadViewStore(configuration, data.Path);
+        services.AddLeadSearchReader(configuration, data.Path);
+        services.AddProjectionControl(configuration, data.Path);
+
+        services.AddSingleton(sp =>
+        {
+            var views = sp.GetRequiredService<ILeadViewStore>();
+            return new ProjectionEndpoint(LeadReadModelProjection.Name, sp.GetRequiredService<IProjectionControl>(), views, views);
+        });
+        services.AddSingleton(sp =>
+        {
+            var search = sp.GetRequiredService<ILeadSearchReader>();
+            return new ProjectionEndpoint(LeadSearchProjection.Name, sp.GetRequiredService<IProjectionControl>(), search, search);
+        });
+        return services;
+    }
+}

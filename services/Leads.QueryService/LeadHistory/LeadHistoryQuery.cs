@@ -1,0 +1,63 @@
+using Google.Protobuf.WellKnownTypes;
+using System.Text;
+using Leads.Contracts.V1;
+using Leads.Domain;
+using Leads.EventStore;
+using Leads.QueryService.Grpc;
+
+namespace Leads.QueryService.LeadHistory;
+
+/// <summary>
+/// The audit log: a lead's events in stream order, straight from the event store, with who/when/why metadata and the
+/// stored JSON. Paged by stream revision.
+/// </summary>
+internal sealed class LeadHistoryQuery(IEventStore store)
+{
+    public const int MaxPageSize = 500;
+    private const string TokenKind = "history";
+
+    public async Task<LeadHistoryPage> RunAsync(GetLeadHistoryRequest request, CancellationToken cancellationToken)
+    {
+        RpcErrors.ThrowIfInvalidLeadId(request.LeadId);
+        RpcErrors.ThrowIfInvalidPageSize(request.PageSize, MaxPageSize);
+        var token = PageToken.Decode(request.PageToken, TokenKind, request.LeadId);
+        var from = (ulong)(token?.After ?? 0);
+
+        var page = new LeadHistoryPage { LeadId = request.LeadId };
+        var stream = LeadStream.Name(request.LeadId);
+        RecordedEvent? extra = null;
+        await foreach (var e in store.ReadStreamAsync(stream, ReadDirection.Forwards, StreamPosition.At(from), request.PageSize + 1L, cancellationToken))
+        {
+            if (page.Events.Count == request.PageSize)
+            {
+                extra = e;
+                break;
+            }
+
+            page.Events.Add(ToProto(e));
+        }
+
+        if (page.Events.Count == 0 && token is null)
+        {
+            throw RpcErrors.LeadNotFound(request.LeadId);
+        }
+
+        if (extra is not null)
+        {
+            page.NextPageToken = new PageToken(TokenKind, request.LeadId, (long)extra.StreamRevision).Encode();
+        }
+
+        return page;
+    }
+
+    private static LeadEvent ToProto(RecordedEvent e) => new()
+    {
+        Type = e.EventType,
+        Revision = e.StreamRevision,
+        Position = e.Position.Value,
+        RecordedAt = e.Created.ToTimestamp(),
+        Metadata = e.Metadata.ToProto(),
+        DataJson = Encoding.UTF8.GetString(e.Data.Span),
+        EventId = e.EventId.ToString(),
+    };
+}
