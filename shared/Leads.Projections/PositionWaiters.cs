@@ -52,7 +52,7 @@ internal sealed class PositionWaiters
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_committed is { } c && c >= position)
+            if (position <= GlobalPosition.Start || (_committed is { } c && c >= position))
             {
                 return;
             }

@@ -143,13 +143,18 @@ public sealed partial class Projector<TDoc>
         }
         catch (Exception first) when (first is not OperationCanceledException)
         {
-            var attempts = 1;
+            // The failed first attempt counts as the pipeline's first execution; then come the retries with backoff.
+            var attempts = 0;
             try
             {
                 var next = await _handlerRetries.ExecuteAsync(
                     _ =>
                     {
-                        attempts++;
+                        if (attempts++ == 0)
+                        {
+                            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                        }
+
                         return ValueTask.FromResult(ApplyOnce(document, recorded));
                     },
                     cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,61 @@
+using System.Text;
+using Leads.Domain;
+using Leads.Domain.Events;
+using Leads.EventStore;
+
+namespace Projections.Tests.Support;
+
+/// <summary>Appends lead events (and, for poison tests, corrupt ones) the way the command service stores them.</summary>
+public static class LeadEvents
+{
+    public static EventData Data(ILeadEvent e) =>
+        new(Guid.NewGuid(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), EventMetadata.Empty);
+
+    /// <summary>A NameChanged whose data no longer deserializes.</summary>
+    public static EventData Corrupt() =>
+        new(Guid.NewGuid(), LeadEventTypes.NameChanged, Encoding.UTF8.GetBytes("{\"leadId\": \"not a number\""), EventMetadata.Empty);
+
+    public static async Task<GlobalPosition> AppendAsync(IEventStore store, long leadId, params ILeadEvent[] events) =>
+        await AppendDataAsync(store, leadId, [.. events.Select(Data)]);
+
+    public static async Task<GlobalPosition> AppendDataAsync(IEventStore store, long leadId, params EventData[] events)
+    {
+        var result = await store.AppendAsync(LeadStream.Name(leadId), ExpectedRevision.Any, events, TestContext.Current.CancellationToken);
+        return Assert.IsType<AppendResult.Success>(result).Position;
+    }
+
+    public static ILeadEvent[] Initialized(long leadId, string name = "Stefan", string email = "stefan@old.example", string phone = "03-27243457") =>
+    [
+        new LeadWasInitialized(leadId),
+        new NameChanged(leadId, name),
+        new ContactInfoChanged(leadId, email, phone, Leads.Domain.Values.PhoneNumber.DigitsOf(phone)),
+        new StatusChanged(leadId, LeadStatus.Available),
+    ];
+
+    /// <summary>A deterministic mix of leads and changes, interleaved across leads, for replay comparisons.</summary>
+    public static async Task<GlobalPosition> SeedAsync(IEventStore store, int leads, int rounds, int firstLeadId = 1)
+    {
+        var head = GlobalPosition.Start;
+        for (var id = firstLeadId; id < firstLeadId + leads; id++)
+        {
+            head = await AppendAsync(store, id, Initialized(id, $"Lead {id}", $"lead{id}@example.com", $"050-{id:0000000}"));
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var id = firstLeadId; id < firstLeadId + leads; id++)
+            {
+                ILeadEvent[] change = ((id + round) % 4) switch
+                {
+                    0 => [new NameChanged(id, $"Lead {id} r{round}")],
+                    1 => [new StatusChanged(id, LeadStatus.FollowUp), new FollowupSet(id, new DateOnly(2016, 11, 1 + (round % 28)))],
+                    2 => [new StatusChanged(id, LeadStatus.Closed)],
+                    _ => [new ContactInfoChanged(id, $"lead{id}.r{round}@example.com", $"03-{round:000}{id:0000}", $"03{round:000}{id:0000}")],
+                };
+                head = await AppendAsync(store, id, change);
+            }
+        }
+
+        return head;
+    }
+}
