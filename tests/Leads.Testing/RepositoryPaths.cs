@@ -33,6 +33,14 @@ public static class RepositoryPaths
 
     private static string FindRoot()
     {
+        var built = typeof(RepositoryPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, "Microservices.sln")))
+        {
+            return Path.TrimEndingDirectorySeparator(built);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Microservices.sln")))
@@ -41,7 +49,6 @@ public static class RepositoryPaths
             }
         }
 
-        // Built outside the tree (LEADS_ARTIFACTS): the source location is the working directory's repository.
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Microservices.sln")))
