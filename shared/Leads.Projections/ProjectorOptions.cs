@@ -8,9 +8,10 @@ public sealed record ProjectorOptions
 
     /// <summary>
     /// How long a batch waits for more events once it has one and none is ready. Zero commits what is ready at once:
-    /// batches still grow under load (events pile up during a commit) and a lone live event is visible sooner.
+    /// batches still grow under load (events pile up during a commit) and a lone live event is visible sooner. The
+    /// default is zero so read-your-writes is not held back by a linger.
     /// </summary>
-    public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.Zero;
 
     /// <summary>Retries of a failing store call (load, commit, reset) within one attempt, jittered exponential backoff.</summary>
     public int StoreRetries { get; init; } = 6;
