@@ -19,6 +19,10 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(90);
 
     private readonly StringBuilder _output = new();
+
+    // Process.WaitForExitAsync also waits for the end of redirected output, which never comes when the node started
+    // epmd (a daemon that inherits the pipes): wait for the process itself.
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _server;
     private string? _root;
     private int _virtualHosts;
@@ -120,7 +124,8 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         start.Environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(_root, "rabbitmq");
         start.Environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(_root, "rabbitmq-env.conf");
 
-        _server = new Process { StartInfo = start };
+        _server = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _server.Exited += (_, _) => _exited.TrySetResult();
         _server.OutputDataReceived += (_, e) => Append(e.Data);
         _server.ErrorDataReceived += (_, e) => Append(e.Data);
         _server.Start();
@@ -158,7 +163,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             {
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
                 await RunCtlAsync(["stop"], stop.Token);
-                await _server.WaitForExitAsync(stop.Token);
+                await _exited.Task.WaitAsync(stop.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
@@ -167,7 +172,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             if (!_server.HasExited)
             {
                 _server.Kill(entireProcessTree: true);
-                await _server.WaitForExitAsync();
+                await _exited.Task.WaitAsync(TimeSpan.FromSeconds(10));
             }
         }
 
@@ -212,12 +217,15 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
-        using var ctl = Process.Start(start)!;
+        using var ctl = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ctl.Exited += (_, _) => exited.TrySetResult();
+        ctl.Start();
         var stdout = ctl.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = ctl.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
-            await ctl.WaitForExitAsync(cancellationToken);
+            await exited.Task.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -225,7 +233,10 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             throw;
         }
 
-        return (ctl.ExitCode, ((await stdout) + (await stderr)).Trim());
+        // An epmd daemon started by this call would hold the pipes open: do not wait for their end for long.
+        var printed = await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ContinueWith(
+            t => t.IsCompletedSuccessfully ? t.Result : ["(output not read)"], TaskScheduler.Default);
+        return (ctl.ExitCode, string.Concat(printed).Trim());
     }
 
     /// <summary>The node's name, its own HOME (so Erlang makes its cookie there) and a UTF-8 locale.</summary>
