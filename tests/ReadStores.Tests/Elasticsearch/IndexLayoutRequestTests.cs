@@ -15,6 +15,7 @@ public sealed class IndexLayoutRequestTests
         Assert.Equal(["GET /leads-search-v*/_alias", "PUT /leads-search-v1"], node.Handler.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
         var create = node.Handler.Requests[1];
         Assert.Equal("application/json", create.ContentType);
+        Assert.All(node.Handler.Requests, r => Assert.Equal("application/json", r.Accept)); // plain JSON: Elasticsearch 8 refuses compatible-with=9
         Json.Equal("""
             {
               "settings": {

@@ -52,7 +52,8 @@ public sealed class RecordingHandler : HttpMessageHandler
             request.RequestUri!.AbsolutePath,
             request.RequestUri.PathAndQuery,
             request.Content?.Headers.ContentType?.MediaType,
-            body);
+            body,
+            string.Join(", ", request.Headers.Accept.Select(a => a.ToString())));
         lock (Requests)
         {
             Requests.Add(sent);
