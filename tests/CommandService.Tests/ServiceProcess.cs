@@ -39,9 +39,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>What the service printed so far, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments)
     {
-        var service = Launch(dataDirectory);
+        var service = Launch(dataDirectory, extraArguments);
         try
         {
             await service.WaitUntilServingAsync(cancellationToken);

@@ -12,9 +12,10 @@ namespace Leads.CommandService.Handling;
 /// expected revisions with conflict checks (rebase when nothing conflicts) and idempotency keys that hold across
 /// restarts and crashes.
 /// </summary>
-public sealed partial class LeadCommandService(IEventStore store, CommandLog log, TimeProvider time, ILogger<LeadCommandService> logger)
+public sealed partial class LeadCommandService(
+    IEventStore store, CommandLog log, LeadWriteLocks locks, TimeProvider time, ILogger<LeadCommandService> logger)
 {
-    public const int MaxAttempts = 10;
+    public const int MaxAttempts = 20;
 
     public async Task<CommandOutcome> HandleAsync(IncomingCommand incoming, CallerContext caller, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public sealed partial class LeadCommandService(IEventStore store, CommandLog log
             return new CommandOutcome.Refused(validation.Error);
         }
 
+        using var writer = await locks.AcquireAsync(incoming.Command.LeadId, cancellationToken);
         if (commandId is not null && await log.FindAsync(commandId, cancellationToken) is { } handled)
         {
             return Replay(incoming, handled);
@@ -182,7 +184,7 @@ public sealed partial class LeadCommandService(IEventStore store, CommandLog log
         $"command_id '{commandId}' was already used for a different command (on lead {leadId}); send a new command_id for a new command");
 
     private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(1 + Random.Shared.Next(0, Math.Min(100, 2 << attempt)));
+        TimeSpan.FromMilliseconds(1 + Random.Shared.Next(0, Math.Min(250, 2 << attempt)));
 
     private static string NameOf(CommandOutcome outcome) => outcome switch
     {

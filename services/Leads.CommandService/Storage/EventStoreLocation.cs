@@ -1,4 +1,5 @@
 using Leads.EventStore;
+using Leads.EventStore.EventStoreDb;
 using Leads.EventStore.Sqlite;
 
 namespace Leads.CommandService.Storage;
@@ -37,9 +38,7 @@ public sealed record EventStoreLocation(EventStoreKind Kind, string Where, strin
     public IEventStore Open(IServiceProvider services) => Kind switch
     {
         EventStoreKind.Sqlite => new SqliteEventStore(Where),
-        EventStoreKind.EventStoreDb => throw new InvalidOperationException(
-            $"ConnectionStrings:{ConnectionStringName} points at EventStoreDB ({Where}), but this build of the command service "
-            + "has no EventStoreDB adapter yet. Unset it to use the embedded SQLite store."),
+        EventStoreKind.EventStoreDb => EventStoreDbEventStore.Create(ConnectionString!),
         _ => throw new InvalidOperationException($"unknown event store kind {Kind}"),
     };
 

@@ -1,0 +1,85 @@
+using Grpc.Core;
+using Leads.CommandService.Handling;
+using Leads.Domain;
+using Leads.EventStore;
+using Leads.EventStore.EventStoreDb;
+using LeadStatus = Leads.Contracts.V1.LeadStatus;
+
+namespace Leads.CommandService.Tests;
+
+/// <summary>
+/// The same service on EventStoreDB, selected by configuration alone: idempotency across a restart, conflict and
+/// rebase. Needs a server: set ESDB_CONNECTION (e.g. esdb://127.0.0.1:2113?tls=false); skipped, saying so, otherwise.
+/// </summary>
+public sealed class EventStoreDbTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task On_EventStoreDB_a_retry_after_a_restart_returns_the_original_reply_and_writes_nothing()
+    {
+        var connection = RequireServer();
+        using var data = new TempDirectory();
+        var leadId = Random.Shared.NextInt64(1_000_000_000, long.MaxValue);
+        var key = $"esdb-{Guid.NewGuid():N}";
+
+        Contracts.V1.LeadCommandReply first;
+        await using (var service = await StartAsync(data.Path, connection))
+        {
+            first = await service.Client.InitializeAsync(leadId, key);
+            await service.KillAsync();
+        }
+
+        await using var restarted = await StartAsync(data.Path, connection);
+        var retry = await restarted.Client.InitializeAsync(leadId, key);
+
+        Assert.Equal(first, retry);
+        await using var store = EventStoreDbEventStore.Create(connection);
+        Assert.Equal(4, await CountAsync(store, LeadStream.Name(leadId)));
+        Assert.Equal(1, await CountAsync(store, CommandKey.RecordStream(key)));
+    }
+
+    [Fact]
+    public async Task On_EventStoreDB_a_stale_followup_conflicts_and_a_stale_rename_is_rebased()
+    {
+        var connection = RequireServer();
+        using var data = new TempDirectory();
+        var leadId = Random.Shared.NextInt64(1_000_000_000, long.MaxValue);
+        await using var service = await StartAsync(data.Path, connection);
+        var client = service.Client;
+        await client.InitializeAsync(leadId);
+        var seen = await client.ChangeStatusAsync(leadId, LeadStatus.FollowUp);
+        await client.ChangeStatusAsync(leadId, LeadStatus.Closed);
+
+        var conflict = await Calls.RefusedAsync(StatusCode.Aborted, () => client.SetFollowupAsync(leadId, "2030-01-01", seen.Revision));
+        var rebased = await client.RenameAsync(leadId, "Rebased", seen.Revision);
+
+        Assert.Equal("StatusChanged.v1@5", conflict.Trailer("conflicting-events"));
+        Assert.True(rebased.Rebased);
+    }
+
+    private static string RequireServer()
+    {
+        var connection = Environment.GetEnvironmentVariable("ESDB_CONNECTION");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            Assert.Skip("skipped: needs an EventStoreDB server; set ESDB_CONNECTION (e.g. esdb://127.0.0.1:2113?tls=false)");
+        }
+
+        return connection;
+    }
+
+    private static async Task<ServiceProcess> StartAsync(string dataDirectory, string connection) =>
+        await ServiceProcess.StartAsync(dataDirectory, Token, "--ConnectionStrings:eventstore", connection);
+
+    private static async Task<int> CountAsync(IEventStore store, string streamId)
+    {
+        var count = 0;
+        await foreach (var _ in store.ReadStreamAsync(streamId, ReadDirection.Forwards, StreamPosition.Start, long.MaxValue, Token))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
