@@ -59,6 +59,36 @@ public sealed class ElasticsearchSearchProjectorTests(ElasticsearchServer server
         Assert.Equal((before, _index!.Value.Options.IndexName(2)), (await SearchAllAsync(index), index.LiveIndex));
     }
 
+    [Fact]
+    public async Task Stopping_the_projector_repeatedly_mid_replay_converges_to_what_a_fresh_Lucene_replay_finds()
+    {
+        var index = NewIndex();
+        var head = await _log.SeedAsync(leads: 200, rounds: 10);
+        for (var stop = 0; stop < 5; stop++)
+        {
+            var projector = new RunningProjector<LeadSearchDocument>(LeadSearchProjection.Definition, _log.Events, index);
+            var target = GlobalPosition.FromSequence(head.Commit * (ulong)(stop + 1) / 6);
+            await projector.Projector.WaitForPositionAsync(target, Ct).WaitAsync(RunningProjector<LeadSearchDocument>.Deadline, Ct);
+            await projector.DisposeAsync();
+        }
+
+        await using (var last = new RunningProjector<LeadSearchDocument>(LeadSearchProjection.Definition, _log.Events, index))
+        {
+            await last.CatchUpAsync();
+        }
+
+        await index.FlushAsync(Ct);
+        var folder = Directory.CreateTempSubdirectory("leads-lucene-reference-").FullName;
+        await using var lucene = new Leads.Search.Lucene.LuceneLeadSearchIndex(new Leads.Search.Lucene.LuceneSearchIndexOptions(folder));
+        await using (var reference = new RunningProjector<LeadSearchDocument>(LeadSearchProjection.Definition, _log.Events, lucene))
+        {
+            await reference.CatchUpAsync();
+        }
+
+        await lucene.FlushAsync(Ct);
+        Assert.Equal(await SearchAllAsync(lucene), await SearchAllAsync(index));
+    }
+
     private static async Task<IReadOnlyList<string>> SearchAllAsync(ILeadSearchReader reader)
     {
         var results = new List<string>();
