@@ -33,6 +33,7 @@ internal static class QueryServiceExtensions
 
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();
+        builder.Services.AddSingleton<RequestAcknowledgements>();
         return builder;
     }
 

@@ -12,7 +12,11 @@ namespace Leads.QueryService.ProjectionOps;
 /// <c>leads.v1.ProjectionAdmin</c>: lists projections and stores pause, resume, reset and replay requests in the
 /// control plane, where the projector that owns the projection (another process) picks them up and acknowledges them.
 /// </summary>
-internal sealed class ProjectionAdminEndpoint(ProjectionCatalog catalog, ProjectionStatusReader status, ILogger<ProjectionAdminEndpoint> logger)
+internal sealed class ProjectionAdminEndpoint(
+    ProjectionCatalog catalog,
+    ProjectionStatusReader status,
+    RequestAcknowledgements acknowledgements,
+    ILogger<ProjectionAdminEndpoint> logger)
     : ProjectionAdmin.ProjectionAdminBase
 {
     public override async Task<ListProjectionsReply> ListProjections(ListProjectionsRequest request, ServerCallContext context)
@@ -35,14 +39,14 @@ internal sealed class ProjectionAdminEndpoint(ProjectionCatalog catalog, Project
             ResetProjectionRequest.FromOneofCase.FromTime => ResetFrom.Time(request.FromTime.ToDateTimeOffset()),
             _ => throw RpcErrors.InvalidArgument("from", "say where to replay from: from_start = true, from_position or from_time"),
         };
-        return RequestAsync(request.Name, new ControlAction.Reset(from), context.CancellationToken);
+        return RequestAsync(request.Name, new ControlAction.Reset(from), context);
     }
 
     public override Task<ProjectionRequestReply> PauseProjection(PauseProjectionRequest request, ServerCallContext context) =>
-        RequestAsync(request.Name, new ControlAction.Pause(), context.CancellationToken);
+        RequestAsync(request.Name, new ControlAction.Pause(), context);
 
     public override Task<ProjectionRequestReply> ResumeProjection(ResumeProjectionRequest request, ServerCallContext context) =>
-        RequestAsync(request.Name, new ControlAction.Resume(), context.CancellationToken);
+        RequestAsync(request.Name, new ControlAction.Resume(), context);
 
     public override async Task<ListParkedReply> ListParked(ListParkedRequest request, ServerCallContext context)
     {
@@ -79,30 +83,35 @@ internal sealed class ProjectionAdminEndpoint(ProjectionCatalog catalog, Project
             throw RpcErrors.NotFound($"projection {projection.Name} has no parked event for lead {request.LeadId}");
         }
 
-        var ids = new List<string>(streams.Count);
+        var stored = new List<ControlRequest>(streams.Count);
         foreach (var s in streams)
         {
-            var stored = await projection.Control.RequestAsync(projection.Name, new ControlAction.ReplayParked(s), context.CancellationToken).ConfigureAwait(false);
-            ids.Add(stored.RequestId);
+            stored.Add(await projection.Control.RequestAsync(projection.Name, new ControlAction.ReplayParked(s), context.CancellationToken).ConfigureAwait(false));
         }
 
-        logger.LogInformation("Projection {Projection}: replay of parked events requested for {StreamCount} streams ({RequestIds})", projection.Name, ids.Count, ids);
+        logger.LogInformation("Projection {Projection}: replay of parked events requested for {StreamCount} streams", projection.Name, stored.Count);
+        return await ReplyAsync(projection, stored, context).ConfigureAwait(false);
+    }
+
+    private async Task<ProjectionRequestReply> RequestAsync(string name, ControlAction action, ServerCallContext context)
+    {
+        var projection = catalog.Get(name);
+        var stored = await projection.Control.RequestAsync(projection.Name, action, context.CancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Projection {Projection}: {Action} requested as {RequestId}", projection.Name, action, stored.RequestId);
+        return await ReplyAsync(projection, [stored], context).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the projector to acknowledge the requests (within the call's deadline), then says how they went.</summary>
+    private async Task<ProjectionRequestReply> ReplyAsync(ProjectionEndpoint projection, IReadOnlyList<ControlRequest> requests, ServerCallContext context)
+    {
+        var answered = await acknowledgements.WaitAsync(projection.Control, requests, context).ConfigureAwait(false);
         return new ProjectionRequestReply
         {
             Projection = await status.ReadAsync(projection, context.CancellationToken).ConfigureAwait(false),
-            RequestId = string.Join(',', ids),
-        };
-    }
-
-    private async Task<ProjectionRequestReply> RequestAsync(string name, ControlAction action, CancellationToken cancellationToken)
-    {
-        var projection = catalog.Get(name);
-        var stored = await projection.Control.RequestAsync(projection.Name, action, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Projection {Projection}: {Action} requested as {RequestId}", projection.Name, action, stored.RequestId);
-        return new ProjectionRequestReply
-        {
-            Projection = await status.ReadAsync(projection, cancellationToken).ConfigureAwait(false),
-            RequestId = stored.RequestId,
+            RequestId = string.Join(',', requests.Select(r => r.RequestId)),
+            Acknowledged = answered.All(r => r.AcknowledgedAt is not null),
+            Succeeded = answered.All(r => r.Succeeded == true),
+            Result = string.Join("; ", answered.Where(r => r.Result is not null).Select(r => r.Result)),
         };
     }
 
