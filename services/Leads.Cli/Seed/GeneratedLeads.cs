@@ -1,0 +1,37 @@
+using System.Globalization;
+using Leads.Contracts.V1;
+
+namespace Leads.Cli.Seed;
+
+/// <summary>Plausible generated leads for load: the same id always gives the same lead and the same history.</summary>
+internal static class GeneratedLeads
+{
+    private static readonly string[] FirstNames = ["Anna", "Ben", "Chloé", "David", "Eva", "Farid", "Greta", "Hugo", "Inès", "Jonas", "Katarzyna", "Lars", "Mia", "Noah", "Olga", "Pierre"];
+    private static readonly string[] LastNames = ["Schmidt", "Dubois", "Rossi", "Nowak", "Jensen", "García", "Öztürk", "Kowalski", "Smith", "Virtanen", "Horváth", "Silva"];
+
+    public static IReadOnlyList<SeedStep> For(long id)
+    {
+        var random = new Random(unchecked((int)id * 7919));
+        var first = FirstNames[random.Next(FirstNames.Length)];
+        var last = LastNames[random.Next(LastNames.Length)];
+        var email = string.Create(CultureInfo.InvariantCulture, $"{first}.{last}.{id}@example.com").ToLowerInvariant();
+        var phone = string.Create(CultureInfo.InvariantCulture, $"0{random.Next(10, 99)}-{random.Next(1_000_000, 9_999_999)}");
+        var steps = new List<SeedStep> { TalkLeads.Init(id, $"{first} {last}", email, phone) };
+        switch (random.Next(4))
+        {
+            case 1:
+                steps.Add(TalkLeads.Status(id, LeadStatus.FollowUp));
+                steps.Add(TalkLeads.Followup(id, DateOnly.FromDateTime(DateTime.UtcNow.Date).AddDays(random.Next(1, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                break;
+            case 2:
+                steps.Add(TalkLeads.Contact(id, email.Replace("@example.com", "@new.example.com", StringComparison.Ordinal), string.Create(CultureInfo.InvariantCulture, $"+1 555 {random.Next(1_000_000, 9_999_999)}")));
+                steps.Add(TalkLeads.Status(id, LeadStatus.Converted));
+                break;
+            case 3:
+                steps.Add(TalkLeads.Status(id, LeadStatus.Closed));
+                break;
+        }
+
+        return steps;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Leads.Cli.Lookup;
+using Leads.Cli.Parked;
+using Leads.Cli.Projections;
+using Leads.Cli.Seed;
+
+namespace Leads.Cli.Shell;
+
+/// <summary>The command tree.</summary>
+internal static class LeadsCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("leads: operate and explore the lead platform over gRPC");
+        root.Options.Add(Endpoints.CommandsUrl);
+        root.Options.Add(Endpoints.QueriesUrl);
+        root.Subcommands.Add(ProjectionsCommands.Build());
+        root.Subcommands.Add(ParkedCommands.Build());
+        root.Subcommands.Add(LeadLookupCommands.Build());
+        root.Subcommands.Add(SearchCommand.Build());
+        root.Subcommands.Add(SeedCommand.Build());
+        return root;
+    }
+}
