@@ -26,6 +26,8 @@ try
     Table("event store, 32 writers", storeMany);
     var commands = await CommandThroughput.RunAsync(workDir, leads, duration, cts.Token);
     Table("commands over gRPC", commands);
+    var readSide = await ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5), cts.Token);
+    Table("read side", readSide);
 
     var report = new
     {
@@ -35,6 +37,7 @@ try
         limits = new { sqlite_grouped_inserts = sqliteLimit },
         event_store = new { one_writer = storeOne, writers_32 = storeMany },
         commands,
+        read_side = readSide,
     };
     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 }
