@@ -6,17 +6,27 @@ namespace Leads.Cli.Seed;
 /// <summary>Plausible generated leads for load: the same id always gives the same lead and the same history.</summary>
 internal static class GeneratedLeads
 {
-    private static readonly string[] FirstNames = ["Anna", "Ben", "Chloé", "David", "Eva", "Farid", "Greta", "Hugo", "Inès", "Jonas", "Katarzyna", "Lars", "Mia", "Noah", "Olga", "Pierre"];
-    private static readonly string[] LastNames = ["Schmidt", "Dubois", "Rossi", "Nowak", "Jensen", "García", "Öztürk", "Kowalski", "Smith", "Virtanen", "Horváth", "Silva"];
+    // (as written, as it goes into an email address)
+    private static readonly (string Name, string Ascii)[] FirstNames =
+    [
+        ("Anna", "anna"), ("Ben", "ben"), ("Chloé", "chloe"), ("David", "david"), ("Eva", "eva"), ("Farid", "farid"), ("Greta", "greta"),
+        ("Hugo", "hugo"), ("Inès", "ines"), ("Jonas", "jonas"), ("Katarzyna", "katarzyna"), ("Lars", "lars"), ("Mia", "mia"), ("Noah", "noah"),
+    ];
+
+    private static readonly (string Name, string Ascii)[] LastNames =
+    [
+        ("Schmidt", "schmidt"), ("Dubois", "dubois"), ("Rossi", "rossi"), ("Nowak", "nowak"), ("Jensen", "jensen"), ("García", "garcia"),
+        ("Öztürk", "ozturk"), ("Kowalski", "kowalski"), ("Smith", "smith"), ("Virtanen", "virtanen"), ("Horváth", "horvath"), ("Silva", "silva"),
+    ];
 
     public static IReadOnlyList<SeedStep> For(long id)
     {
         var random = new Random(unchecked((int)id * 7919));
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
-        var email = string.Create(CultureInfo.InvariantCulture, $"{first}.{last}.{id}@example.com").ToLowerInvariant();
+        var email = string.Create(CultureInfo.InvariantCulture, $"{first.Ascii}.{last.Ascii}.{id}@example.com");
         var phone = string.Create(CultureInfo.InvariantCulture, $"0{random.Next(10, 99)}-{random.Next(1_000_000, 9_999_999)}");
-        var steps = new List<SeedStep> { TalkLeads.Init(id, $"{first} {last}", email, phone) };
+        var steps = new List<SeedStep> { TalkLeads.Init(id, $"{first.Name} {last.Name}", email, phone) };
         switch (random.Next(4))
         {
             case 1:

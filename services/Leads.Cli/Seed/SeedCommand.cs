@@ -28,6 +28,7 @@ internal static class SeedCommand
                 .ToList();
             var written = 0;
             var skipped = 0;
+            var failures = new List<string>();
             ulong lastPosition = 0;
             var gate = new Lock();
             await AnsiConsole.Progress().StartAsync(async context =>
@@ -35,17 +36,37 @@ internal static class SeedCommand
                 var task = context.AddTask("seeding leads", maxValue: leads.Count);
                 await Parallel.ForEachAsync(leads, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(concurrency)), CancellationToken = ct }, async (lead, token) =>
                 {
-                    var (wrote, position) = await WriteAsync(commands, lead.Item1, lead.Item2, token);
-                    lock (gate)
+                    try
                     {
-                        _ = wrote ? written++ : skipped++;
-                        lastPosition = Math.Max(lastPosition, position);
+                        var (wrote, position) = await WriteAsync(commands, lead.Item1, lead.Item2, token);
+                        lock (gate)
+                        {
+                            _ = wrote ? written++ : skipped++;
+                            lastPosition = Math.Max(lastPosition, position);
+                        }
+                    }
+                    catch (RpcException e) when (e.StatusCode != StatusCode.Unavailable)
+                    {
+                        // One refused lead must not stop the others; the command ids make a rerun finish it.
+                        lock (gate)
+                        {
+                            failures.Add($"lead {lead.Item1}: {e.StatusCode} {e.Status.Detail}");
+                        }
                     }
 
                     task.Increment(1);
                 });
             });
             AnsiConsole.MarkupLineInterpolated($"[green]{written} lead(s) seeded[/], {skipped} already there; last position {lastPosition}");
+            foreach (var failure in failures.Take(20))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{failure}[/]");
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, $"{failures.Count} lead(s) could not be seeded; run seed again to retry them"));
+            }
         });
         return seed;
     }
