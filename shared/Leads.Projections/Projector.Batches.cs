@@ -1,4 +1,5 @@
 using Leads.EventStore;
+using Leads.Projections.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Leads.Projections;
@@ -76,7 +77,13 @@ public sealed partial class Projector<TDoc>
         }
 
         var commit = new ProjectionCommit<TDoc>(writes, parked, next);
-        await _storeRetries.ExecuteAsync(ct => new ValueTask(_store.CommitAsync(commit, ct)), cancellationToken).ConfigureAwait(false);
+        var started = _clock.GetTimestamp();
+        using (ProjectionTelemetry.StartCommit(Name, batch))
+        {
+            await _storeRetries.ExecuteAsync(ct => new ValueTask(_store.CommitAsync(commit, ct)), cancellationToken).ConfigureAwait(false);
+        }
+
+        ProjectionTelemetry.Committed(Name, batch.Count(m => m is SubscriptionMessage.Event), _clock.GetElapsedTime(started));
         Interlocked.Add(ref _parkedCount, parked.Count);
         _committed.Advance(next);
         MarkProgress(caughtUp);
@@ -114,9 +121,11 @@ public sealed partial class Projector<TDoc>
             return;
         }
 
+        using var activity = ProjectionTelemetry.StartApply(Name, recorded);
         var (next, error, attempts) = await TryApplyAsync(w.Document, recorded, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
+            ProjectionTelemetry.Parked(activity, error);
             _logger.LogWarning(
                 "Projection {Projection} parked event {Position} of {Stream} ({EventType}) after {Attempts} attempts: {Error}",
                 Name, recorded.Position, streamId, recorded.EventType, attempts, error);
