@@ -2,6 +2,7 @@ using Leads.EventStore;
 using Leads.EventStore.Sqlite;
 using Leads.Projections;
 using Leads.Projections.Sqlite;
+using Leads.ReadStores;
 using Leads.Views;
 using Leads.Views.Sqlite;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -39,6 +40,7 @@ public static class ViewProjectorHosting
         builder.Services.AddSingleton<IEventStore>(_ => new SqliteEventStore(storage.EventsFile));
         builder.Services.AddSingleton(_ => new SqliteLeadViewStore(storage.ViewsFile));
         builder.Services.AddSingleton<IProjectionControl>(_ => new SqliteProjectionControl(storage.ControlFile));
+        builder.Services.AddProjectorLease(config, Path.GetDirectoryName(storage.ControlFile)!);
         builder.Services.AddSingleton(config.GetSection("Leads:ViewProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
         builder.Services.AddSingleton(new ProjectorHostOptions());
         builder.Services.AddSingleton<IProjector>(services => new Projector<LeadReadModel>(

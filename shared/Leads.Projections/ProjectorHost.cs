@@ -1,3 +1,5 @@
+using Leads.Projections.Leasing;
+using Leads.Projections.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,28 +7,30 @@ namespace Leads.Projections;
 
 /// <summary>
 /// Runs projectors in a host: each projector's loop, plus the control plane (requests polled and acknowledged,
-/// status rows published with a heartbeat) so that ops in another process can see and steer them.
+/// status rows published with a heartbeat) so that ops in another process can see and steer them. With
+/// <see cref="ProjectorLeasing"/> registered, a projector runs (and answers ops) only while this process holds its lease.
 /// </summary>
 public sealed class ProjectorHost(
     IEnumerable<IProjector> projectors,
     IProjectionControl control,
     ProjectorHostOptions options,
     ILogger<ProjectorHost> logger,
-    TimeProvider? clock = null) : BackgroundService
+    TimeProvider? clock = null,
+    ProjectorLeasing? leasing = null) : BackgroundService
 {
     private readonly IReadOnlyList<IProjector> _projectors = [.. projectors];
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var runs = _projectors.Select(p => p.RunAsync(stoppingToken)).ToList();
+        var runs = _projectors.Select(p => leasing is null ? p.RunAsync(stoppingToken) : leasing.RunAsync(p, stoppingToken)).ToList();
         var lastStatus = long.MinValue;
         using var timer = new PeriodicTimer(options.ControlPollInterval, _clock);
         try
         {
             do
             {
-                foreach (var projector in _projectors)
+                foreach (var projector in _projectors.Where(IsActive))
                 {
                     await ServeRequestsAsync(projector, stoppingToken).ConfigureAwait(false);
                 }
@@ -34,7 +38,7 @@ public sealed class ProjectorHost(
                 if (lastStatus == long.MinValue || _clock.GetElapsedTime(lastStatus) >= options.StatusInterval)
                 {
                     lastStatus = _clock.GetTimestamp();
-                    foreach (var projector in _projectors)
+                    foreach (var projector in _projectors.Where(IsActive))
                     {
                         await PublishStatusAsync(projector, stoppingToken).ConfigureAwait(false);
                     }
@@ -47,11 +51,19 @@ public sealed class ProjectorHost(
         }
 
         await Task.WhenAll(runs).ConfigureAwait(false);
-        foreach (var projector in _projectors)
+        foreach (var projector in _projectors.Where(IsActive))
         {
             await PublishStatusAsync(projector, CancellationToken.None).ConfigureAwait(false);
         }
+
+        if (leasing is not null)
+        {
+            await leasing.ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>A standby (another process holds the lease) neither publishes status nor serves requests.</summary>
+    private bool IsActive(IProjector projector) => leasing?.Holds(projector.Name) ?? true;
 
     private async Task ServeRequestsAsync(IProjector projector, CancellationToken cancellationToken)
     {
@@ -104,6 +116,7 @@ public sealed class ProjectorHost(
         try
         {
             var status = await projector.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
+            ProjectionTelemetry.Observe(status);
             await control.PublishStatusAsync(status, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

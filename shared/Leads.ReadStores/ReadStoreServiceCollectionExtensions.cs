@@ -75,7 +75,8 @@ public static class ReadStoreServiceCollectionExtensions
             AddPreparation(services, _ => new ReadStorePreparation("projection control plane", "SQLite " + file, null));
         }
 
-        return services;
+        // The lease that keeps one projector process active per projection lives beside the control plane.
+        return services.AddProjectorLease(configuration, dataDirectory);
     }
 
     /// <summary>
