@@ -1,5 +1,6 @@
 using Leads.CommandService.Handling;
 using Leads.CommandService.Storage;
+using Leads.EventStore.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Leads.CommandService;
@@ -15,7 +16,7 @@ public static class LeadCommandsHosting
 
         var location = EventStoreLocation.FromConfiguration(builder.Configuration, Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(location);
-        builder.Services.AddSingleton(location.Open);
+        builder.Services.AddSingleton(services => location.Open(services).Instrumented(location.Kind.ToString()));
         builder.Services.AddHostedService<EventStoreStartupCheck>();
 
         builder.Services.AddSingleton(TimeProvider.System);

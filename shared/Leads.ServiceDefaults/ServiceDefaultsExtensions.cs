@@ -14,13 +14,20 @@ using OpenTelemetry.Trace;
 namespace Leads.ServiceDefaults;
 
 /// <summary>
-/// What every service host gets: OpenTelemetry traces and metrics, health checks (grpc.health.v1, <c>/health</c>,
-/// <c>/alive</c>), gRPC reflection, one-line structured console logs and conservative Kestrel limits.
+/// What every service host gets: OpenTelemetry traces and metrics (OTLP by the standard <c>OTEL_*</c> variables, and a
+/// Prometheus scrape endpoint <c>/metrics</c>), health checks (grpc.health.v1, <c>/health</c>, <c>/alive</c>), gRPC
+/// reflection, one-line structured console logs and conservative Kestrel limits.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this are about the process itself (liveness), not its dependencies.</summary>
     public const string LiveTag = "live";
+
+    /// <summary>
+    /// Every ActivitySource and Meter of ours (the service's own, the projection runtime's, the event store's), so a
+    /// projection's spans continue the command's trace in whatever process runs it.
+    /// </summary>
+    public const string LeadsSources = "Leads.*";
 
     /// <summary>
     /// Adds the defaults. <paramref name="activitySourceName"/> is the service's own ActivitySource and Meter name
@@ -64,13 +71,14 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps grpc.health.v1, gRPC reflection, <c>/health</c> (everything) and <c>/alive</c> (liveness only).</summary>
+    /// <summary>Maps grpc.health.v1, gRPC reflection, <c>/health</c> (everything), <c>/alive</c> (liveness only) and <c>/metrics</c> (Prometheus).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
@@ -85,18 +93,20 @@ public static class ServiceDefaultsExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
-                .AddSource(sourceName)
+                .AddSource(sourceName, LeadsSources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
                     && !context.Request.Path.StartsWithSegments("/alive", StringComparison.Ordinal)
+                    && !context.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal)
                     && !context.Request.Path.StartsWithSegments("/grpc.health.v1.Health", StringComparison.Ordinal))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
-                .AddMeter(sourceName)
+                .AddMeter(sourceName, LeadsSources)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
 
         // The exporter is on only when the standard OpenTelemetry variable says where to send.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
