@@ -1,9 +1,11 @@
 using Leads.EventStore;
 using Leads.EventStore.Sqlite;
 using Leads.IntegrationPublisher.Publishing;
+using Leads.IntegrationPublisher.Checkpoints;
 using Leads.IntegrationPublisher.Storage;
 using Leads.Messaging;
 using Leads.Projections;
+using Leads.ReadStores;
 
 namespace Leads.IntegrationPublisher;
 
@@ -37,7 +39,7 @@ public static class IntegrationPublisherHosting
         services.AddSingleton(location);
         services.AddSingleton(options);
         services.AddSingleton<IEventStore>(_ => OpenEventStore(location));
-        services.AddSingleton(_ => new PublisherCheckpoints(location.CheckpointFile, IntegrationPublisherProjection.Name));
+        services.AddSingleton(_ => new PublisherCheckpoints(location.CheckpointFile, PublisherCheckpoints.ProjectionName));
         services.AddSingleton<PublisherMetrics>();
         services.AddSingleton<IIntegrationMessageSender, MassTransitMessageSender>();
         services.AddSingleton<PublishingStore>();
@@ -55,8 +57,15 @@ public static class IntegrationPublisherHosting
             sp.GetRequiredService<ProjectorOptions>(),
             sp.GetRequiredService<ILogger<Projector<LeadOutbox>>>()));
         services.AddSingleton<IProjector>(sp => sp.GetRequiredService<Projector<LeadOutbox>>());
-        services.AddHostedService<PublisherRunner>();
+
+        // Run by the projection runtime's host, like every projector: its status row and ops requests (pause, resume,
+        // reset) go through the control plane ProjectionAdmin reads. The bus's hosted service is registered first, so
+        // the bus is started before the projector publishes.
         services.AddLeadsMessageBus(configuration);
+        services.AddProjectionControl(configuration, location.DataDirectory);
+        services.AddSingleton(new ProjectorHostOptions());
+        services.AddHostedService<PublisherStartupLog>();
+        services.AddHostedService<ProjectorHost>();
         return services;
     }
 

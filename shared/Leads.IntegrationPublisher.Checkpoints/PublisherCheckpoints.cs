@@ -3,15 +3,19 @@ using Leads.EventStore;
 using Leads.Projections;
 using Microsoft.Data.Sqlite;
 
-namespace Leads.IntegrationPublisher.Storage;
+namespace Leads.IntegrationPublisher.Checkpoints;
 
 /// <summary>
 /// The publisher's own small SQLite file (<c>integration-publisher.db</c> in the data directory): its checkpoint, which
-/// only ever moves after the broker confirmed everything before it, and the events parked by the runtime.
+/// only ever moves after the broker confirmed everything before it, and the events parked by the runtime. The query
+/// service opens the same file to show the projection <see cref="ProjectionName"/> in ProjectionAdmin.
 /// </summary>
-public sealed class PublisherCheckpoints : IAsyncDisposable
+public sealed class PublisherCheckpoints : ICheckpointReader, IParkedEventReader, IAsyncDisposable
 {
     public const string FileName = "integration-publisher.db";
+
+    /// <summary>The publisher's projection name in the control plane and in ProjectionAdmin.</summary>
+    public const string ProjectionName = "integration-publisher";
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -56,6 +60,14 @@ public sealed class PublisherCheckpoints : IAsyncDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The publisher's file in a data directory.</summary>
+    public static string FileIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, FileName);
+
+    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
+
+    public async Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
+        (await ListParkedAsync(null, cancellationToken).ConfigureAwait(false)).Count;
 
     public Task<GlobalPosition?> ReadAsync(CancellationToken cancellationToken) => UseAsync(() =>
     {

@@ -10,7 +10,7 @@ namespace Leads.IntegrationPublisher.Publishing;
 /// </summary>
 public static class IntegrationPublisherProjection
 {
-    public const string Name = "integration-publisher";
+    public const string Name = Checkpoints.PublisherCheckpoints.ProjectionName;
 
     public static Projection<LeadOutbox> Create() =>
         new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, Decode)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Leads.EventStore;
-using Leads.IntegrationPublisher.Storage;
+using Leads.IntegrationPublisher.Checkpoints;
 using Leads.Projections;
 
 namespace Leads.IntegrationPublisher.Publishing;

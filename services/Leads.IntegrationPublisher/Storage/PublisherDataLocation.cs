@@ -13,7 +13,7 @@ public sealed record PublisherDataLocation(string DataDirectory, string? EventSt
     public const string DefaultDataDirectory = ".data";
     public const string SqliteFileName = "events.db";
 
-    public string CheckpointFile => Path.Combine(DataDirectory, PublisherCheckpoints.FileName);
+    public string CheckpointFile => Checkpoints.PublisherCheckpoints.FileIn(DataDirectory);
 
     public static PublisherDataLocation FromConfiguration(IConfiguration configuration, string currentDirectory)
     {

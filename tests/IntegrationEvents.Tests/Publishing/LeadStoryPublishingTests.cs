@@ -3,6 +3,7 @@ using IntegrationEvents.Tests.Support;
 using Leads.EventStore;
 using Leads.IntegrationPublisher.Translation;
 using Leads.Projections;
+using Leads.Projections.Sqlite;
 using Leads.Testing;
 
 namespace IntegrationEvents.Tests.Publishing;
@@ -52,7 +53,24 @@ public sealed class LeadStoryPublishingTests(RabbitMqBroker broker)
     }
 
     [Fact]
-    public async Task Reset_republishes_the_same_message_ids_and_the_consumer_does_not_count_twice()
+    public async Task Publisher_is_listed_in_the_control_plane_ops_read()
+    {
+        broker.SkipUnlessAvailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var scenario = await PublishingScenario.StartAsync(broker, "listed", ct);
+        var last = await Lead1410Story.WriteAsync(scenario.Events, LeadEventWriter.Metadata(Guid.NewGuid()), ct);
+        await scenario.StartPublisherAsync(ct);
+        var ops = new SqliteProjectionControl(Path.Combine(scenario.DataDirectory, "projections.db"));
+
+        var row = await Eventually.ReturnsAsync(
+            async () => (await ops.ListStatusAsync(ct)).FirstOrDefault(r => r.Name == "integration-publisher" && r.Checkpoint == last),
+            Deadline, "the publisher's status row at the head", ct);
+
+        Assert.Equal((ProjectorState.CaughtUp, 0UL), (row.State, row.LagEvents));
+    }
+
+    [Fact]
+    public async Task Reset_through_the_control_plane_republishes_the_same_message_ids_and_the_consumer_does_not_count_twice()
     {
         broker.SkipUnlessAvailable();
         var ct = TestContext.Current.CancellationToken;
@@ -61,7 +79,8 @@ public sealed class LeadStoryPublishingTests(RabbitMqBroker broker)
         var publisher = await scenario.StartPublisherAsync(ct);
         await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 9), Deadline, "first 9 messages observed", ct);
 
-        await publisher.Projector.ResetAsync(ResetFrom.Start, ct);
+        var ops = new SqliteProjectionControl(Path.Combine(scenario.DataDirectory, "projections.db"));
+        await ops.RequestAsync("integration-publisher", new ControlAction.Reset(ResetFrom.Start), ct);
         await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 18), Deadline, "9 more messages after the reset", ct);
         await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Commissions.DuplicatesIgnored >= 1), Deadline, "the repeated LeadConverted seen by commissions", ct);
 
