@@ -29,3 +29,13 @@ bench:
 clean:
 	rm -rf $(TEST_RESULTS)
 	$(DOTNET) clean Microservices.sln -nologo -v q
+
+.PHONY: up down
+
+## The whole system on EventStoreDB, MongoDB, Elasticsearch and RabbitMQ in Docker (docker-compose.yml); needs Docker.
+up:
+	docker compose up --build --detach --wait
+
+## Stops it; `make down VOLUMES=1` also deletes the engines' data.
+down:
+	docker compose down --remove-orphans $(if $(VOLUMES),--volumes,)
