@@ -65,6 +65,9 @@ public sealed class CrashSafetyTests
         await using (var store = new StoreInspector(restarted.StorePath))
         {
             var leadEvents = await LeadEventsByCommandAsync(store);
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"killed after {acknowledged.Count} acknowledged commands; {unacknowledged.Count} unacknowledged, "
+                + $"{unacknowledged.Count(c => leadEvents.ContainsKey(c.CommandId))} of them stored before the kill");
             foreach (var (commandId, (command, reply)) in acknowledged)
             {
                 Assert.True(leadEvents.TryGetValue(commandId, out var events), $"acknowledged command {commandId} is not in the store");
