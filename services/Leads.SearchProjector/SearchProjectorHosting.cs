@@ -2,6 +2,7 @@ using Leads.EventStore;
 using Leads.EventStore.Sqlite;
 using Leads.Projections;
 using Leads.Projections.Sqlite;
+using Leads.ReadStores;
 using Leads.Search;
 using Leads.Search.Lucene;
 
@@ -39,6 +40,7 @@ public static class SearchProjectorHosting
         builder.Services.AddSingleton(services => new LuceneLeadSearchIndex(indexOptions, services.GetRequiredService<ILogger<LuceneLeadSearchIndex>>()));
         builder.Services.AddSingleton<ILeadSearchIndex>(services => services.GetRequiredService<LuceneLeadSearchIndex>());
         builder.Services.AddSingleton<IProjectionControl>(_ => new SqliteProjectionControl(storage.ControlFile));
+        builder.Services.AddProjectorLease(config, Path.GetDirectoryName(storage.ControlFile)!);
         builder.Services.AddSingleton(config.GetSection("Leads:SearchProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
         builder.Services.AddSingleton(new ProjectorHostOptions());
         builder.Services.AddSingleton<IProjector>(services => new Projector<LeadSearchDocument>(
