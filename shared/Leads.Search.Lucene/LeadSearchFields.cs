@@ -22,7 +22,6 @@ internal static class LeadSearchFields
     public const string LeadStream = "lead_stream";
     public const string LeadId = "lead_id";
     public const string Position = "pos";
-    public const string PositionSort = "pos_sort";
     public const string PositionCommit = "pos_commit";
     public const string PositionPrepare = "pos_prepare";
     public const string Json = "json";
@@ -108,8 +107,7 @@ internal static class LeadSearchFields
 
     private static void AddPosition(Document doc, GlobalPosition position)
     {
-        doc.Add(new Int64Field(Position, (long)position.Commit, Field.Store.NO));
-        doc.Add(new NumericDocValuesField(PositionSort, (long)position.Commit));
+        doc.Add(new NumericDocValuesField(Position, (long)position.Commit));
         doc.Add(new StoredField(PositionCommit, (long)position.Commit));
         doc.Add(new StoredField(PositionPrepare, (long)position.Prepare));
     }

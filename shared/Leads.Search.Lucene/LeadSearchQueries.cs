@@ -60,9 +60,8 @@ internal static class LeadSearchQueries
         var query = new BooleanQuery
         {
             { new TermQuery(new Term(Kind, LeadKind)), Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(Position, (long)from.Commit, null, true, true), Occur.MUST },
         };
-        return All(searcher, query)
+        return All(searcher, query, FieldCacheRangeFilter.NewInt64Range(Position, (long)from.Commit, null, true, true))
             .Where(d => ReadPosition(d) >= from)
             .Select(d => d.Get(LeadStream))
             .ToList();
@@ -76,19 +75,20 @@ internal static class LeadSearchQueries
             return null;
         }
 
-        var query = NumericRangeQuery.NewInt64Range(Position, null, (long)before.Commit, true, true);
-        var newestFirst = new Sort(new SortField(PositionSort, SortFieldType.INT64, reverse: true));
+        var query = new MatchAllDocsQuery();
+        var below = FieldCacheRangeFilter.NewInt64Range(Position, null, (long)before.Commit, true, true);
+        var newestFirst = new Sort(new SortField(Position, SortFieldType.INT64, reverse: true));
         ScoreDoc? after = null;
         while (true)
         {
-            var top = after is null ? searcher.Search(query, null, 64, newestFirst) : searcher.SearchAfter(after, query, null, 64, newestFirst);
-            var below = top.ScoreDocs
+            var top = after is null ? searcher.Search(query, below, 64, newestFirst) : searcher.SearchAfter(after, query, below, 64, newestFirst);
+            var positions = top.ScoreDocs
                 .Select(sd => ReadPosition(searcher.Doc(sd.Doc)))
                 .Where(p => p < before)
                 .ToList();
-            if (below.Count > 0)
+            if (positions.Count > 0)
             {
-                return below.Max();
+                return positions.Max();
             }
 
             if (top.ScoreDocs.Length < 64)
@@ -100,9 +100,9 @@ internal static class LeadSearchQueries
         }
     }
 
-    private static IEnumerable<global::Lucene.Net.Documents.Document> All(IndexSearcher searcher, Query query)
+    private static IEnumerable<global::Lucene.Net.Documents.Document> All(IndexSearcher searcher, Query query, Filter? filter = null)
     {
-        var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
+        var top = searcher.Search(query, filter, Math.Max(1, searcher.IndexReader.MaxDoc));
         return top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc));
     }
 

@@ -3,8 +3,11 @@ namespace Leads.Search.Lucene;
 /// <summary>Where the index lives and how often it is refreshed and committed.</summary>
 public sealed record LuceneSearchIndexOptions(string Path)
 {
-    /// <summary>How often the writer's near-real-time searcher is refreshed (searches in the writing process).</summary>
-    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How often the writer's near-real-time searcher is refreshed (searches in the writing process). A refresh flushes
+    /// a small segment and holds writes meanwhile, so it is not done per batch.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// The longest a committed batch waits before it is made durable (a Lucene commit with the checkpoint in its user
