@@ -1,4 +1,5 @@
 using Leads.EventStore;
+using Leads.EventStore.EventStoreDb;
 using Leads.EventStore.Sqlite;
 using Leads.IntegrationPublisher.Publishing;
 using Leads.IntegrationPublisher.Checkpoints;
@@ -72,7 +73,5 @@ public static class IntegrationPublisherHosting
     private static IEventStore OpenEventStore(PublisherDataLocation location) =>
         location.EventStoreFile is { } file
             ? new SqliteEventStore(file)
-            : throw new InvalidOperationException(
-                $"ConnectionStrings:{PublisherDataLocation.EventStoreConnectionStringName} points at EventStoreDB, but this build of the "
-                + "integration publisher has no EventStoreDB adapter yet. Unset it to use the embedded SQLite store.");
+            : EventStoreDbEventStore.Create(location.EventStoreDbConnectionString!);
 }
