@@ -1,4 +1,11 @@
 using Leads.Cli.Shell;
+using Spectre.Console;
 
 // leads: projections list|reset|pause|resume, parked list|replay, lead get|history|as-of, search, seed.
+if (Console.IsOutputRedirected)
+{
+    // Piped into a file or grep: no terminal width to respect, so tables are not wrapped.
+    AnsiConsole.Profile.Width = 240;
+}
+
 return await LeadsCommandLine.Build().Parse(args).InvokeAsync();
