@@ -64,6 +64,10 @@ public static class IntegrationPublisherHosting
         // the bus is started before the projector publishes.
         services.AddLeadsMessageBus(configuration);
         services.AddProjectionControl(configuration, location.DataDirectory);
+
+        // With Leads:ProjectorLease:Enabled only the replica holding the lease publishes, so two replicas never
+        // interleave one lead's messages; a standby takes over from the confirmed checkpoint.
+        services.AddProjectorLease(configuration, location.DataDirectory);
         services.AddSingleton(new ProjectorHostOptions());
         services.AddHostedService<PublisherStartupLog>();
         services.AddHostedService<ProjectorHost>();
