@@ -7,6 +7,7 @@ using Leads.IntegrationPublisher.Storage;
 using Leads.Messaging;
 using Leads.Projections;
 using Leads.ReadStores;
+using Leads.ServiceDefaults;
 
 namespace Leads.IntegrationPublisher;
 
@@ -23,11 +24,7 @@ public static class IntegrationPublisherHosting
     public static WebApplicationBuilder AddIntegrationPublisher(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])
-            && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        builder.ListenForGrpc(DefaultUrl);
 
         builder.Services.AddIntegrationPublisher(builder.Configuration, Directory.GetCurrentDirectory());
         return builder;
@@ -63,11 +60,9 @@ public static class IntegrationPublisherHosting
         // reset) go through the control plane ProjectionAdmin reads. The bus's hosted service is registered first, so
         // the bus is started before the projector publishes.
         services.AddLeadsMessageBus(configuration);
+        // With Leads:ProjectorLease:Enabled only the replica holding the lease (registered with the control plane)
+        // publishes, so two replicas never interleave one lead's messages; a standby takes over from the confirmed checkpoint.
         services.AddProjectionControl(configuration, location.DataDirectory);
-
-        // With Leads:ProjectorLease:Enabled only the replica holding the lease publishes, so two replicas never
-        // interleave one lead's messages; a standby takes over from the confirmed checkpoint.
-        services.AddProjectorLease(configuration, location.DataDirectory);
         services.AddSingleton(new ProjectorHostOptions());
         services.AddHostedService<PublisherStartupLog>();
         services.AddHostedService<ProjectorHost>();

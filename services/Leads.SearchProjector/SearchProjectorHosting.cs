@@ -1,17 +1,17 @@
 using Leads.EventStore;
-using Leads.EventStore.Sqlite;
+using Leads.EventStore.Hosting;
 using Leads.Projections;
-using Leads.Projections.Sqlite;
 using Leads.ReadStores;
 using Leads.Search;
 using Leads.Search.Lucene;
+using Leads.ServiceDefaults;
 
 namespace Leads.SearchProjector;
 
 /// <summary>
-/// Wires the search projector: the event store and the Lucene index from configuration, the runtime's projector over
-/// the search projection, and the host that runs it. The Lucene index is the projection's store: documents, parked
-/// events and the checkpoint go into one Lucene commit.
+/// Wires the search projector: the event store and the search index chosen by configuration (Lucene folder
+/// <c>search/</c> in <c>Leads:DataDirectory</c>, or EventStoreDB / Elasticsearch by connection string), the control
+/// plane and lease shared with ops, the projector, and the host that runs it.
 /// </summary>
 public static class SearchProjectorHosting
 {
@@ -20,36 +20,27 @@ public static class SearchProjectorHosting
     public static WebApplicationBuilder AddSearchProjector(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(config[WebHostDefaults.ServerUrlsKey]) && !config.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        builder.ListenForGrpc(DefaultUrl);
+
+        var events = builder.Services.AddLeadEventStore(config);
+        if (ReadStoreEngines.From(config).Elasticsearch is null)
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            // The embedded index with its tuning from Leads:SearchIndex; AddLeadSearchIndex keeps a registration made first.
+            var indexOptions = new LuceneSearchIndexOptions(ReadStoreEngines.SearchFolder(events.DataDirectory));
+            config.GetSection("Leads:SearchIndex").Bind(indexOptions);
+            builder.Services.AddSingleton<ILeadSearchIndex>(services => new LuceneLeadSearchIndex(indexOptions, services.GetRequiredService<ILogger<LuceneLeadSearchIndex>>()));
         }
 
-        var storage = SearchProjectorStorage.FromConfiguration(config, Directory.GetCurrentDirectory());
-        if (storage.EventStoreDbConnection is not null)
-        {
-            throw new InvalidOperationException(
-                "ConnectionStrings:eventstore points at EventStoreDB, but this build of the search projector has no EventStoreDB adapter yet. "
-                + "Unset it to use the embedded SQLite store.");
-        }
-
-        var indexOptions = new LuceneSearchIndexOptions(storage.IndexFolder);
-        config.GetSection("Leads:SearchIndex").Bind(indexOptions);
-        builder.Services.AddSingleton(storage);
-        builder.Services.AddSingleton<IEventStore>(_ => new SqliteEventStore(storage.EventsFile));
-        builder.Services.AddSingleton(services => new LuceneLeadSearchIndex(indexOptions, services.GetRequiredService<ILogger<LuceneLeadSearchIndex>>()));
-        builder.Services.AddSingleton<ILeadSearchIndex>(services => services.GetRequiredService<LuceneLeadSearchIndex>());
-        builder.Services.AddSingleton<IProjectionControl>(_ => new SqliteProjectionControl(storage.ControlFile));
-        builder.Services.AddProjectorLease(config, Path.GetDirectoryName(storage.ControlFile)!);
+        builder.Services.AddLeadSearchIndex(config, events.DataDirectory);
+        builder.Services.AddProjectionControl(config, events.DataDirectory);
         builder.Services.AddSingleton(config.GetSection("Leads:SearchProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
         builder.Services.AddSingleton(new ProjectorHostOptions());
         builder.Services.AddSingleton<IProjector>(services => new Projector<LeadSearchDocument>(
             LeadSearchProjection.Definition,
             services.GetRequiredService<IEventStore>(),
-            services.GetRequiredService<ILeadSearchIndex>(),
+            services.GetRequiredService<IProjectionStore<LeadSearchDocument>>(),
             services.GetRequiredService<ProjectorOptions>(),
             services.GetRequiredService<ILogger<Projector<LeadSearchDocument>>>()));
-        builder.Services.AddHostedService<SearchProjectorStartup>();
         builder.Services.AddHostedService<ProjectorHost>();
         return builder;
     }

@@ -1,15 +1,17 @@
 using Leads.EventStore;
-using Leads.EventStore.Sqlite;
+using Leads.EventStore.Hosting;
 using Leads.Projections;
-using Leads.Projections.Sqlite;
 using Leads.ReadStores;
+using Leads.ServiceDefaults;
 using Leads.Views;
-using Leads.Views.Sqlite;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Leads.ViewProjector;
 
-/// <summary>Wires the view projector: its stores from configuration, the projector, and the host that runs it.</summary>
+/// <summary>
+/// Wires the view projector: the event store and the view store chosen by configuration (SQLite files in
+/// <c>Leads:DataDirectory</c>, or EventStoreDB / MongoDB by connection string), the control plane and lease shared
+/// with ops, the projector, and the host that runs it.
+/// </summary>
 public static class ViewProjectorHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5104";
@@ -17,39 +19,19 @@ public static class ViewProjectorHosting
     public static WebApplicationBuilder AddViewProjector(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(config[WebHostDefaults.ServerUrlsKey]) && !config.GetSection("Kestrel:Endpoints").GetChildren().Any())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        builder.ListenForGrpc(DefaultUrl);
 
-        if (string.IsNullOrWhiteSpace(config["Kestrel:EndpointDefaults:Protocols"]))
-        {
-            // grpc.health.v1 over cleartext HTTP/2 (prior knowledge), as every service of ours speaks it.
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-        }
-
-        var storage = ViewProjectorStorage.FromConfiguration(config, Directory.GetCurrentDirectory());
-        if (storage.EventStoreDbConnection is not null)
-        {
-            throw new InvalidOperationException(
-                "ConnectionStrings:eventstore points at EventStoreDB, but this build of the view projector has no EventStoreDB adapter yet. "
-                + "Unset it to use the embedded SQLite store.");
-        }
-
-        builder.Services.AddSingleton(storage);
-        builder.Services.AddSingleton<IEventStore>(_ => new SqliteEventStore(storage.EventsFile));
-        builder.Services.AddSingleton(_ => new SqliteLeadViewStore(storage.ViewsFile));
-        builder.Services.AddSingleton<IProjectionControl>(_ => new SqliteProjectionControl(storage.ControlFile));
-        builder.Services.AddProjectorLease(config, Path.GetDirectoryName(storage.ControlFile)!);
+        var events = builder.Services.AddLeadEventStore(config);
+        builder.Services.AddLeadViewStore(config, events.DataDirectory);
+        builder.Services.AddProjectionControl(config, events.DataDirectory);
         builder.Services.AddSingleton(config.GetSection("Leads:ViewProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
         builder.Services.AddSingleton(new ProjectorHostOptions());
         builder.Services.AddSingleton<IProjector>(services => new Projector<LeadReadModel>(
             LeadReadModelProjection.Definition,
             services.GetRequiredService<IEventStore>(),
-            services.GetRequiredService<SqliteLeadViewStore>(),
+            services.GetRequiredService<IProjectionStore<LeadReadModel>>(),
             services.GetRequiredService<ProjectorOptions>(),
             services.GetRequiredService<ILogger<Projector<LeadReadModel>>>()));
-        builder.Services.AddHostedService<ViewProjectorStartup>();
         builder.Services.AddHostedService<ProjectorHost>();
         return builder;
     }

@@ -1,4 +1,4 @@
-namespace Leads.CommandService.Storage;
+namespace Leads.EventStore.Hosting;
 
 public enum EventStoreKind
 {

@@ -1,15 +1,16 @@
 using Leads.EventStore;
 using Leads.EventStore.EventStoreDb;
 using Leads.EventStore.Sqlite;
+using Microsoft.Extensions.Configuration;
 
-namespace Leads.CommandService.Storage;
+namespace Leads.EventStore.Hosting;
 
 /// <summary>
 /// Which event store the service uses, chosen by configuration only: <c>ConnectionStrings:eventstore</c> set to an
 /// <c>esdb://</c> URL means EventStoreDB; any other value is the path of a SQLite file; unset means
 /// <c>events.db</c> in <c>Leads:DataDirectory</c> (default <c>.data</c> under the current directory).
 /// </summary>
-public sealed record EventStoreLocation(EventStoreKind Kind, string Where, string? ConnectionString)
+public sealed record EventStoreLocation(EventStoreKind Kind, string Where, string? ConnectionString, string DataDirectory)
 {
     public const string ConnectionStringName = "eventstore";
     public const string DataDirectoryKey = "Leads:DataDirectory";
@@ -18,24 +19,30 @@ public sealed record EventStoreLocation(EventStoreKind Kind, string Where, strin
 
     public static EventStoreLocation FromConfiguration(IConfiguration configuration, string currentDirectory)
     {
+        var directory = DataDirectoryFrom(configuration, currentDirectory);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)?.Trim();
         if (IsEventStoreDb(connectionString))
         {
-            return new EventStoreLocation(EventStoreKind.EventStoreDb, Redact(connectionString!), connectionString);
+            return new EventStoreLocation(EventStoreKind.EventStoreDb, Redact(connectionString!), connectionString, directory);
         }
 
         if (!string.IsNullOrEmpty(connectionString))
         {
-            return new EventStoreLocation(EventStoreKind.Sqlite, Path.GetFullPath(connectionString, currentDirectory), null);
+            return new EventStoreLocation(EventStoreKind.Sqlite, Path.GetFullPath(connectionString, currentDirectory), null, directory);
         }
 
+        return new EventStoreLocation(EventStoreKind.Sqlite, Path.Combine(directory, SqliteFileName), null, directory);
+    }
+
+    /// <summary>The absolute data directory every embedded engine keeps its files in (<c>Leads:DataDirectory</c>, default <c>.data</c>).</summary>
+    public static string DataDirectoryFrom(IConfiguration configuration, string currentDirectory)
+    {
         var dataDirectory = configuration[DataDirectoryKey];
-        var directory = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory, currentDirectory);
-        return new EventStoreLocation(EventStoreKind.Sqlite, Path.Combine(directory, SqliteFileName), null);
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory, currentDirectory);
     }
 
     /// <summary>Opens the store; the DI container disposes it with the host.</summary>
-    public IEventStore Open(IServiceProvider services) => Kind switch
+    public IEventStore Open() => Kind switch
     {
         EventStoreKind.Sqlite => new SqliteEventStore(Where),
         EventStoreKind.EventStoreDb => EventStoreDbEventStore.Create(ConnectionString!),

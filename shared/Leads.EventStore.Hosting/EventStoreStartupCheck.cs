@@ -1,6 +1,8 @@
-using Leads.EventStore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Leads.CommandService.Storage;
+namespace Leads.EventStore.Hosting;
 
 /// <summary>
 /// Says in one line which event store is used and where its data lives, then opens it before the service takes

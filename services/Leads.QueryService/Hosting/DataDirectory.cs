@@ -7,11 +7,4 @@ namespace Leads.QueryService.Hosting;
 /// </summary>
 internal sealed record DataDirectory(string Path)
 {
-    public string EventStoreFile => System.IO.Path.Combine(Path, "events.db");
-
-    public static DataDirectory From(IConfiguration configuration)
-    {
-        var configured = configuration["Leads:DataDirectory"];
-        return new DataDirectory(System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? ".data" : configured));
-    }
 }

@@ -5,7 +5,8 @@ using Leads.QueryService.ProjectionOps;
 using Leads.QueryService.SearchLeads;
 using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Leads.EventStore.Hosting;
+using Leads.ServiceDefaults;
 
 namespace Leads.QueryService.Hosting;
 
@@ -16,11 +17,11 @@ internal static class QueryServiceExtensions
 
     public static WebApplicationBuilder AddQueryService(this WebApplicationBuilder builder)
     {
-        ListenForGrpc(builder);
-        var data = DataDirectory.From(builder.Configuration);
+        builder.ListenForGrpc(DefaultUrl);
+        var events = builder.Services.AddLeadEventStore(builder.Configuration);
+        var data = new DataDirectory(events.DataDirectory);
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddLeadEventStore(builder.Configuration, data);
         builder.Services.AddReadStores(builder.Configuration, data);
 
         builder.Services.AddSingleton<ViewCheckpointWatch>();
@@ -46,24 +47,5 @@ internal static class QueryServiceExtensions
             app.Logger.LogInformation("Query service listening on {Addresses}, reading the data directory {DataDirectory}",
                 string.Join(", ", app.Urls), data.Path));
         return app;
-    }
-
-    /// <summary>
-    /// 127.0.0.1:5102 unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>Kestrel:Endpoints</c> say otherwise; HTTP/2 only
-    /// (cleartext with prior knowledge, as gRPC clients speak it) unless <c>Kestrel:EndpointDefaults:Protocols</c> is set.
-    /// </summary>
-    private static void ListenForGrpc(WebApplicationBuilder builder)
-    {
-        var config = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(config[WebHostDefaults.ServerUrlsKey])
-            && !config.GetSection("Kestrel:Endpoints").GetChildren().Any())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-
-        if (string.IsNullOrWhiteSpace(config["Kestrel:EndpointDefaults:Protocols"]))
-        {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Leads.IntegrationPublisher.Checkpoints;
 using Leads.Projections;
 using Leads.QueryService.ProjectionOps;
 using Leads.ReadStores;
@@ -10,7 +11,8 @@ namespace Leads.QueryService.Hosting;
 /// The read models the query service serves, chosen by the same configuration as the projectors (embedded by
 /// default: <c>views.db</c>, the Lucene folder <c>search/</c> opened read-only, and the control plane
 /// <c>projections.db</c>; MongoDB and Elasticsearch when their connection strings are set), and the projections
-/// ProjectionAdmin steers.
+/// ProjectionAdmin steers: the lead views, the search index and the integration publisher (whose checkpoint and
+/// parked events live in its own <c>integration-publisher.db</c>).
 /// </summary>
 internal static class ReadStoreRegistration
 {
@@ -29,6 +31,12 @@ internal static class ReadStoreRegistration
         {
             var search = sp.GetRequiredService<ILeadSearchReader>();
             return new ProjectionEndpoint(LeadSearchProjection.Name, sp.GetRequiredService<IProjectionControl>(), search, search);
+        });
+        services.AddSingleton(_ => new PublisherCheckpoints(PublisherCheckpoints.FileIn(data.Path), PublisherCheckpoints.ProjectionName));
+        services.AddSingleton(sp =>
+        {
+            var publisher = sp.GetRequiredService<PublisherCheckpoints>();
+            return new ProjectionEndpoint(PublisherCheckpoints.ProjectionName, sp.GetRequiredService<IProjectionControl>(), publisher, publisher);
         });
         return services;
     }

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leads.EventStore.Hosting;
+
+public static class EventStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the event store that configuration chooses (<see cref="EventStoreLocation"/>) as a singleton
+    /// <see cref="IEventStore"/> the container disposes (<paramref name="decorate"/> may wrap it, e.g. with telemetry),
+    /// plus a start-up check that logs which store and where, and opens it before the host serves. Returns the location,
+    /// whose <see cref="EventStoreLocation.DataDirectory"/> the embedded read stores use too.
+    /// </summary>
+    public static EventStoreLocation AddLeadEventStore(
+        this IServiceCollection services, IConfiguration configuration, Func<IEventStore, EventStoreLocation, IEventStore>? decorate = null)
+    {
+        var location = EventStoreLocation.FromConfiguration(configuration, Directory.GetCurrentDirectory());
+        services.AddSingleton(location);
+        services.AddSingleton(_ => decorate is null ? location.Open() : decorate(location.Open(), location));
+        services.AddHostedService<EventStoreStartupCheck>();
+        return location;
+    }
+}
