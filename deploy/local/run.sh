@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: the whole platform on the embedded engines, each service its own process on one shared data directory.
-# Starts the command service, the view projector, the search projector and the query service from their built dlls,
-# waits until each answers its health check, prints the addresses, and stops them all on Ctrl-C. If one dies, the
-# others are stopped and the script exits non-zero.
+# Starts the command service, the view and search projectors, the integration publisher and the query service from
+# their built dlls, waits until each answers its health check, prints the addresses, and stops them all on Ctrl-C.
+# If one dies, the others are stopped and the script exits non-zero.
 #
 # Environment: CONFIG (Release), DATA_DIR (<repo>/.data), LEADS_ARTIFACTS (look for builds there too).
 set -euo pipefail
@@ -19,6 +19,7 @@ services=(
   "Leads.CommandService 5101"
   "Leads.ViewProjector 5104"
   "Leads.SearchProjector 5105"
+  "Leads.IntegrationPublisher 5106"
   "Leads.QueryService 5102"
 )
 
@@ -122,6 +123,7 @@ The lead platform is running on the embedded engines. Data directory: $data_dir
   query service     (leads.v1.LeadQueries, ProjectionAdmin)  http://127.0.0.1:5102
   view projector    (health)                                 http://127.0.0.1:5104
   search projector  (health)                                 http://127.0.0.1:5105
+  integration publisher (in-memory bus unless ConnectionStrings:rabbitmq)  http://127.0.0.1:5106
 Try:
   $cli seed --count 1000
   $cli search 03-27243457
