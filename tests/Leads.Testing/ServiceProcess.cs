@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -44,7 +45,37 @@ public sealed class ServiceProcess : IAsyncDisposable
         bool waitForHealth = true,
         CancellationToken cancellationToken = default)
     {
-        var chosenPort = port ?? FreePort.Next();
+        // A port found free can be taken by another test process before the service binds it: when we chose the port
+        // and the service could not bind it, try again on another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = Launch(projectName, settings, port ?? FreePort.Next());
+            if (!waitForHealth)
+            {
+                return service;
+            }
+
+            try
+            {
+                await service.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+                return service;
+            }
+            catch when (port is null && attempt < 3 && service.HasExited && service.LostItsPort)
+            {
+                await service.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await service.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private bool LostItsPort => output.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+
+    private static ServiceProcess Launch(string projectName, IReadOnlyDictionary<string, string> settings, int chosenPort)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -68,40 +99,42 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        if (waitForHealth)
-        {
-            try
-            {
-                await service.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await service.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-
         return service;
     }
 
+    /// <summary>Polls grpc.health.v1 until Serving; fails at once if the process exits, or after <paramref name="deadline"/>.</summary>
     public async Task WaitUntilServingAsync(TimeSpan deadline, CancellationToken cancellationToken = default)
     {
         var health = new Health.HealthClient(Channel);
-        await Eventually.IsTrueAsync(
-            async () =>
+        var giveUpAt = Stopwatch.GetTimestamp() + (long)(deadline.TotalSeconds * Stopwatch.Frequency);
+        RpcException? last = null;
+        while (true)
+        {
+            if (process.HasExited)
             {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"{Name} exited with code {process.ExitCode}:{Environment.NewLine}{RecentOutput}");
-                }
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode}:{Environment.NewLine}{RecentOutput}");
+            }
 
+            try
+            {
                 var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
-                return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving;
-            },
-            deadline,
-            $"{Name} serving on port {Port}",
-            cancellationToken).ConfigureAwait(false);
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
+            {
+                last = e;
+            }
+
+            if (Stopwatch.GetTimestamp() > giveUpAt)
+            {
+                throw new TimeoutException($"{Name} was not serving on port {Port} within {deadline.TotalSeconds:0} s:{Environment.NewLine}{RecentOutput}", last);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to flush or clean up.</summary>
