@@ -87,7 +87,9 @@ public sealed class ControlPlaneTests : IAsyncLifetime
         var reset = await PerformAsync(new ControlAction.Reset(ResetFrom.Start));
 
         Assert.True(reset.Succeeded, reset.Result);
-        var status = await StatusWhereAsync(s => s.Checkpoint == head && s.State != ProjectorState.Rebuilding, "rebuilt");
+        // The status row published before the reset also says "caught up at the head": wait for one that reports the rebuild.
+        var status = await StatusWhereAsync(
+            s => s.Checkpoint == head && s.State != ProjectorState.Rebuilding && s.RebuildTarget is not null, "rebuilt");
         Assert.Equal(head, status.RebuildTarget);
         Assert.Equal(before, await ReadModelDump.OfAsync(_rig.Views));
     }
