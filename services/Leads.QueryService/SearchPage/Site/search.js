@@ -56,7 +56,7 @@ export function startSearch({ onOpen, onError }) {
       onError(null);
       showResults(query, found);
       setState(found.length ? 'results' : 'empty', found.length
-        ? `${found.length} lead${found.length === 1 ? '' : 's'} match. Use the arrow keys and Enter to open one.`
+        ? `${found.length === 1 ? '1 lead matches' : found.length + ' leads match'}. Use the arrow keys and Enter to open one.`
         : `No lead was ever known by “${query}”.`);
     } catch (error) {
       if (error.name === 'AbortError' || mine !== sequence) {
