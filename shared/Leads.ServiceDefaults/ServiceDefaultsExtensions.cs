@@ -1,3 +1,4 @@
+using Leads.ServiceDefaults.StrictParsing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,7 @@ public static class ServiceDefaultsExtensions
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
+        builder.Services.AddStrictGrpcParsing();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);

@@ -7,6 +7,7 @@ using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
 using Leads.ServiceDefaults;
+using Leads.ServiceDefaults.StrictParsing;
 
 namespace Leads.QueryService.Hosting;
 
@@ -40,8 +41,8 @@ internal static class QueryServiceExtensions
 
     public static WebApplication MapQueryService(this WebApplication app)
     {
-        app.MapGrpcService<LeadQueriesEndpoint>();
-        app.MapGrpcService<ProjectionAdminEndpoint>();
+        app.MapGrpcServiceStrictly<LeadQueriesEndpoint>();
+        app.MapGrpcServiceStrictly<ProjectionAdminEndpoint>();
         var data = app.Services.GetRequiredService<DataDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Query service listening on {Addresses}, reading the data directory {DataDirectory}",
