@@ -54,8 +54,8 @@ public static class ServiceDefaultsExtensions
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
-        builder.Services.AddStrictGrpcParsing();
         builder.Services.AddGrpcReflection();
+        builder.Services.AddStrictGrpcParsing();
         builder.Services.AddGrpcHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 

@@ -8,10 +8,14 @@ namespace Leads.ServiceDefaults.StrictParsing;
 
 public static class StrictParsingEndpoints
 {
-    /// <summary>Lets <see cref="MapGrpcServiceStrictly{TService}"/> work (done by AddServiceDefaults).</summary>
+    /// <summary>
+    /// Lets <see cref="MapGrpcServiceStrictly{TService}"/> work (done by AddServiceDefaults, after AddGrpcReflection:
+    /// the reflection service registered here, which also lists strictly parsed services, must be the last one).
+    /// </summary>
     public static IServiceCollection AddStrictGrpcParsing(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(StrictParsingMethodProvider<>)));
+        services.AddSingleton(ReflectedServices.Create);
         return services;
     }
 
