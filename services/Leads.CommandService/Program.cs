@@ -2,6 +2,7 @@ using Leads.CommandService;
 using Leads.CommandService.Grpc;
 using Leads.CommandService.Telemetry;
 using Leads.ServiceDefaults;
+using Leads.ServiceDefaults.StrictParsing;
 
 // The command service: gRPC leads.v1.LeadCommands on 127.0.0.1:5101 (HTTP/2 cleartext) by default. Every change to a
 // lead is decided by the domain and stored as events in the event store chosen by ConnectionStrings:eventstore.
@@ -12,7 +13,7 @@ builder.AddLeadCommands();
 
 var app = builder.Build();
 
-app.MapGrpcService<LeadCommandsEndpoint>();
+app.MapGrpcServiceStrictly<LeadCommandsEndpoint>();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Leads.ServiceDefaults.StrictParsing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -54,6 +55,7 @@ public static class ServiceDefaultsExtensions
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGrpcReflection();
+        builder.AddStrictGrpcParsing();
         builder.Services.AddGrpcHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 

@@ -13,7 +13,7 @@ namespace Leads.CommandService.Handling;
 /// restarts and crashes.
 /// </summary>
 public sealed partial class LeadCommandService(
-    IEventStore store, CommandLog log, LeadWriteLocks locks, TimeProvider time, ILogger<LeadCommandService> logger)
+    IEventStore store, CommandLog log, LeadWriteLocks locks, CommandKeyLocks keyLocks, TimeProvider time, ILogger<LeadCommandService> logger)
 {
     public const int MaxAttempts = 20;
 
@@ -53,6 +53,7 @@ public sealed partial class LeadCommandService(
             return new CommandOutcome.Refused(validation.Error);
         }
 
+        using var keyHolder = commandId is null ? null : await keyLocks.AcquireAsync(commandId, cancellationToken);
         using var writer = await locks.AcquireAsync(incoming.Command.LeadId, cancellationToken);
         if (commandId is not null && await log.FindAsync(commandId, cancellationToken) is { } handled)
         {

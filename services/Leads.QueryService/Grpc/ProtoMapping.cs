@@ -19,6 +19,23 @@ internal static class ProtoMapping
 
     public static bool IsKnown(this Proto.LeadStatus status) => System.Enum.IsDefined(status);
 
+    /// <summary>
+    /// The moment a Timestamp names; InvalidArgument naming <paramref name="field"/> when it names none (seconds outside
+    /// 0001-01-01 .. 9999-12-31, or nanos outside 0 .. 999,999,999), rather than the exception ToDateTimeOffset throws.
+    /// </summary>
+    public static DateTimeOffset ToMoment(this Timestamp timestamp, string field)
+    {
+        const long minSeconds = -62_135_596_800;
+        const long maxSeconds = 253_402_300_799;
+        if (timestamp.Seconds is < minSeconds or > maxSeconds || timestamp.Nanos is < 0 or > 999_999_999)
+        {
+            throw RpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture,
+                $"{field} is not a valid timestamp (seconds {timestamp.Seconds}, nanos {timestamp.Nanos}): it must lie within 0001-01-01 and 9999-12-31 with nanos 0 to 999999999"));
+        }
+
+        return timestamp.ToDateTimeOffset();
+    }
+
     public static string ToIsoDate(this DateOnly? date) =>
         date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
 

@@ -8,6 +8,7 @@ using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
 using Leads.ServiceDefaults;
+using Leads.ServiceDefaults.StrictParsing;
 
 namespace Leads.QueryService.Hosting;
 
@@ -45,8 +46,8 @@ internal static class QueryServiceExtensions
 
     public static WebApplication MapQueryService(this WebApplication app)
     {
-        app.MapGrpcService<LeadQueriesEndpoint>();
-        app.MapGrpcService<ProjectionAdminEndpoint>();
+        app.MapGrpcServiceStrictly<LeadQueriesEndpoint>();
+        app.MapGrpcServiceStrictly<ProjectionAdminEndpoint>();
         app.MapSearchPage();
         var data = app.Services.GetRequiredService<DataDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>

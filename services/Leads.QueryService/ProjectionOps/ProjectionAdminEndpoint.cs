@@ -36,7 +36,7 @@ internal sealed class ProjectionAdminEndpoint(
         {
             ResetProjectionRequest.FromOneofCase.FromStart when request.FromStart => ResetFrom.Start,
             ResetProjectionRequest.FromOneofCase.FromPosition => ResetFrom.Position(GlobalPosition.FromSequence(request.FromPosition)),
-            ResetProjectionRequest.FromOneofCase.FromTime => ResetFrom.Time(request.FromTime.ToDateTimeOffset()),
+            ResetProjectionRequest.FromOneofCase.FromTime => ResetFrom.Time(request.FromTime.ToMoment("from_time")),
             _ => throw RpcErrors.InvalidArgument("from", "say where to replay from: from_start = true, from_position or from_time"),
         };
         return RequestAsync(request.Name, new ControlAction.Reset(from), context);

@@ -21,7 +21,7 @@ internal sealed class LeadAsOfQuery(IEventStore store)
         RpcErrors.ThrowIfInvalidLeadId(request.LeadId);
         Func<RecordedEvent, bool> includes = request.PointCase switch
         {
-            GetLeadAsOfRequest.PointOneofCase.At => AtOrBefore(request.At.ToDateTimeOffset()),
+            GetLeadAsOfRequest.PointOneofCase.At => AtOrBefore(request.At.ToMoment("at")),
             GetLeadAsOfRequest.PointOneofCase.Revision => e => e.StreamRevision <= request.Revision,
             _ => throw RpcErrors.InvalidArgument("point", "set either at (a moment) or revision"),
         };
@@ -57,7 +57,7 @@ internal sealed class LeadAsOfQuery(IEventStore store)
         if (lastFolded is null || !state.Exists)
         {
             throw RpcErrors.NotFound(string.Create(CultureInfo.InvariantCulture,
-                $"lead {request.LeadId} did not exist yet at {request.At.ToDateTimeOffset():O}: it was created at {first.Created:O}"));
+                $"lead {request.LeadId} did not exist yet at {request.At.ToMoment("at"):O}: it was created at {first.Created:O}"));
         }
 
         return new LeadSnapshot

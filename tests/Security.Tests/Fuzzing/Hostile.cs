@@ -1,0 +1,4 @@
+namespace Leads.Security.Tests.Fuzzing;
+
+/// <summary>One hostile request body and how it must be answered; <paramref name="Detail"/> says what is wrong with it.</summary>
+public sealed record Hostile(byte[] Payload, Expectation Expect, string Detail, TimeSpan? Deadline = null);
