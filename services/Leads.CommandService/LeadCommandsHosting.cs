@@ -19,6 +19,7 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommandLog>();
         builder.Services.AddSingleton<LeadWriteLocks>();
+        builder.Services.AddSingleton(new LeadStateCache(builder.Configuration.GetValue("Leads:Commands:StateCacheLeads", LeadStateCache.DefaultCapacity)));
         builder.Services.AddSingleton<LeadCommandService>();
         return builder;
     }

@@ -13,7 +13,7 @@ namespace Leads.CommandService.Handling;
 /// restarts and crashes.
 /// </summary>
 public sealed partial class LeadCommandService(
-    IEventStore store, CommandLog log, LeadWriteLocks locks, TimeProvider time, ILogger<LeadCommandService> logger)
+    IEventStore store, CommandLog log, LeadWriteLocks locks, LeadStateCache cache, TimeProvider time, ILogger<LeadCommandService> logger)
 {
     public const int MaxAttempts = 20;
 
@@ -59,12 +59,33 @@ public sealed partial class LeadCommandService(
             return Replay(incoming, handled);
         }
 
+        try
+        {
+            return await LoadDecideAndAppendAsync(incoming, caller, activity, cancellationToken);
+        }
+        catch
+        {
+            // The events may be stored while their record is not, or the outcome is unknown: read the stream next time.
+            cache.Forget(incoming.Command.LeadId);
+            throw;
+        }
+    }
+
+    private async Task<CommandOutcome> LoadDecideAndAppendAsync(
+        IncomingCommand incoming, CallerContext caller, Activity? activity, CancellationToken cancellationToken)
+    {
+        var commandId = incoming.CommandId;
         var metadata = CommandMetadata.For(incoming, caller, activity);
         var leadId = incoming.Command.LeadId;
         var streamId = LeadStream.Name(leadId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var lead = await LoadedLead.LoadAsync(store, leadId, commandId, cancellationToken);
+            var lead = await LoadedLead.LoadAsync(store, cache, leadId, commandId, incoming.ExpectedRevision, cancellationToken);
+            if (lead.ToSnapshot() is { } loaded)
+            {
+                cache.Remember(leadId, loaded);
+            }
+
             if (lead.ByThisCommand.Count > 0)
             {
                 return await RecoverAsync(incoming, lead, metadata, cancellationToken);
@@ -90,6 +111,8 @@ public sealed partial class LeadCommandService(
             var result = await store.AppendAsync(streamId, ExpectedRevision.From(lead.Revision), events, cancellationToken);
             if (result is AppendResult.Success success)
             {
+                var state = decision.Events.Aggregate(lead.State, LeadState.Evolve);
+                cache.Remember(leadId, new LeadSnapshot(state, success.NextExpectedRevision, success.Position, lead.ReadKeyHashes));
                 var reply = new CommandReply(leadId, success.NextExpectedRevision, success.Position.Value, NoOp: false, decision.Rebased);
                 return await RecordAsync(incoming, reply, metadata, cancellationToken);
             }
