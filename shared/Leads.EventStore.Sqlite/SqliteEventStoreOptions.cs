@@ -17,6 +17,12 @@ public sealed record SqliteEventStoreOptions
     /// <summary>How long a connection waits for another process's lock before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the background checkpoint lets commits gather before copying the log into the database file; zero
+    /// leaves it to SQLite's automatic checkpoint inside the commit that crosses its threshold.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Idle read connections kept open for reuse.</summary>
     public int MaxIdleReadConnections { get; init; } = 16;
 }
