@@ -11,8 +11,17 @@ public sealed record SqliteEventStoreOptions
     /// <summary>Rows fetched per query when reading or catching up; nothing bigger is held in memory.</summary>
     public int ReadPageSize { get; init; } = 512;
 
-    /// <summary>How often a live subscription looks for events written by other processes.</summary>
+    /// <summary>How often a live subscription looks for events written by other processes while none arrive.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// How often a live subscription looks while events keep arriving (within <see cref="ActivePollWindow"/> of the
+    /// last ones): how soon another process's append reaches a projection, hence read-your-writes.
+    /// </summary>
+    public TimeSpan ActivePollInterval { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>How long after the last events a live subscription keeps looking every <see cref="ActivePollInterval"/>.</summary>
+    public TimeSpan ActivePollWindow { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a connection waits for another process's lock before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
