@@ -1,6 +1,7 @@
 using Leads.CommandService.ChangeName;
 using Leads.CommandService.Handling;
 using Leads.CommandService.InitializeLead;
+using Leads.CommandService.SetFollowup;
 using Leads.Contracts.V1;
 using EventMetadata = Leads.EventStore.EventMetadata;
 using Leads.Domain;
@@ -62,6 +63,28 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
         var reply = Accepted(await HandleAsync(new ChangeNameRequest { LeadId = LeadId, Name = "Hedy" }.ToIncoming()));
 
         Assert.Equal(cached + 2, reply.Revision);
+    }
+
+    [Fact]
+    public async Task A_command_the_remembered_lead_would_refuse_is_accepted_when_another_writer_made_it_allowed()
+    {
+        var cached = _cache.Find(LeadId)!.Revision;
+        await AppendElsewhereAsync(new StatusChanged(LeadId, Domain.LeadStatus.FollowUp), cached, EventMetadata.Empty);
+
+        var reply = Accepted(await HandleAsync(new SetFollowupRequest { LeadId = LeadId, FollowupOn = "2030-01-02" }.ToIncoming()));
+
+        Assert.Equal(cached + 2, reply.Revision);
+    }
+
+    [Fact]
+    public async Task A_command_the_remembered_lead_would_call_a_no_op_is_appended_when_another_writer_changed_the_lead()
+    {
+        var cached = _cache.Find(LeadId)!.Revision;
+        await AppendElsewhereAsync(new NameChanged(LeadId, "Grace"), cached, EventMetadata.Empty);
+
+        var reply = Accepted(await HandleAsync(new ChangeNameRequest { LeadId = LeadId, Name = "Ada" }.ToIncoming()));
+
+        Assert.Equal((false, cached + 2), (reply.NoOp, reply.Revision));
     }
 
     [Fact]

@@ -17,6 +17,18 @@ public sealed record LoadedLead(
     IReadOnlyList<RecordedEvent> ByThisCommand,
     int[] ReadKeyHashes)
 {
+    /// <summary>
+    /// True for a lead taken from memory without reading the store (<see cref="Remembered"/>): events it decides are
+    /// safe to append (the expected revision proves the stream has not moved), but any other answer needs a read first.
+    /// </summary>
+    public bool Unverified { get; init; }
+
+    /// <summary>The remembered lead, without reading the store, when its snapshot can answer this command; else null.</summary>
+    public static LoadedLead? Remembered(LeadStateCache cache, long leadId, string? commandId, ulong? expectedRevision) =>
+        Usable(cache.Find(leadId), commandId, expectedRevision) is { } snapshot
+            ? new LoadedLead(snapshot.State, snapshot.Revision, snapshot.Position, [], [], snapshot.ReadKeyHashes) { Unverified = true }
+            : null;
+
     /// <summary>Reads the whole stream.</summary>
     public static Task<LoadedLead> LoadAsync(IEventStore store, long leadId, string? commandId, CancellationToken cancellationToken) =>
         ReadAsync(store, leadId, commandId, null, cancellationToken);
@@ -29,11 +41,8 @@ public sealed record LoadedLead(
     public static Task<LoadedLead> LoadAsync(
         IEventStore store, LeadStateCache cache, long leadId, string? commandId, ulong? expectedRevision, CancellationToken cancellationToken)
     {
-        var snapshot = cache.Find(leadId);
-        var usable = snapshot is not null
-            && (expectedRevision is not { } expected || expected >= snapshot.Revision)
-            && (commandId is null || !snapshot.MayHoldEventsOf(commandId));
-        return ReadAsync(store, leadId, commandId, usable ? snapshot : null, cancellationToken);
+        var snapshot = Usable(cache.Find(leadId), commandId, expectedRevision);
+        return ReadAsync(store, leadId, commandId, snapshot, cancellationToken);
     }
 
     /// <summary>What to remember after this load, or null when the stream does not exist.</summary>
@@ -42,6 +51,13 @@ public sealed record LoadedLead(
 
     /// <summary>Events after <paramref name="revision"/>, in stream order.</summary>
     public IEnumerable<MissedEvent> After(ulong revision) => History.Where(e => e.Revision > revision);
+
+    private static LeadSnapshot? Usable(LeadSnapshot? snapshot, string? commandId, ulong? expectedRevision) =>
+        snapshot is not null
+        && (expectedRevision is not { } expected || expected >= snapshot.Revision)
+        && (commandId is null || !snapshot.MayHoldEventsOf(commandId))
+            ? snapshot
+            : null;
 
     private static async Task<LoadedLead> ReadAsync(
         IEventStore store, long leadId, string? commandId, LeadSnapshot? from, CancellationToken cancellationToken)
