@@ -20,6 +20,7 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton<CommandLog>();
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<CommandKeyLocks>();
+        builder.Services.AddSingleton(new LeadStateCache(builder.Configuration.GetValue("Leads:Commands:StateCacheLeads", LeadStateCache.DefaultCapacity)));
         builder.Services.AddSingleton<LeadCommandService>();
         return builder;
     }

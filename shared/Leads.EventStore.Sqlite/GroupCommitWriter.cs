@@ -24,16 +24,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackToSavepoint;
     private readonly StoreChangeSignal _signal;
+    private readonly WalCheckpointer? _checkpointer;
     private readonly int _maxAppendsPerCommit;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
     private long _commits;
     private long _appends;
 
-    public GroupCommitWriter(SqliteConnection connection, StoreChangeSignal signal, int maxAppendsPerCommit)
+    public GroupCommitWriter(SqliteConnection connection, StoreChangeSignal signal, int maxAppendsPerCommit, WalCheckpointer? checkpointer)
     {
         _connection = connection;
         _signal = signal;
+        _checkpointer = checkpointer;
         _maxAppendsPerCommit = Math.Max(1, maxAppendsPerCommit);
         _appender = new StreamAppender(connection);
         _begin = Command("BEGIN IMMEDIATE");
@@ -56,6 +58,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _stopping = true;
         _queue.Writer.TryComplete();
         await _stopped.Task.ConfigureAwait(false);
+        _checkpointer?.Dispose();
         _appender.Dispose();
         foreach (var command in new[] { _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint })
         {
@@ -130,6 +133,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         _signal.Notify();
+        _checkpointer?.Committed();
     }
 
     private void RunInSavepoint(PendingAppend append, long createdTicks)

@@ -9,6 +9,12 @@ internal sealed class PendingAppend(string streamId, ExpectedRevision expected, 
     public IReadOnlyList<EventData> Events { get; } = events;
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>
+    /// Each event's data and metadata as the bytes to bind, made by the caller's thread so the single writer thread
+    /// only binds and steps.
+    /// </summary>
+    public (byte[] Data, object Metadata)[] Rows { get; } = [.. events.Select(e => (EventRows.Data(e.Data), EventRows.Metadata(e.Metadata)))];
+
     /// <summary>The outcome decided inside the transaction, reported once the transaction commits.</summary>
     public AppendResult? Result { get; set; }
 

@@ -36,6 +36,12 @@ internal sealed class SqliteDatabase(string path, SqliteEventStoreOptions option
             Execute(connection, "PRAGMA journal_mode = WAL;");
             Execute(connection, "PRAGMA synchronous = FULL;");
             Execute(connection, "PRAGMA foreign_keys = OFF;");
+            if (options.CheckpointInterval > TimeSpan.Zero)
+            {
+                // WalCheckpointer does it off the commit path.
+                Execute(connection, "PRAGMA wal_autocheckpoint = 0;");
+            }
+
             Execute(connection, "BEGIN IMMEDIATE;");
             Execute(connection, Schema);
             Execute(connection, "COMMIT;");
@@ -49,6 +55,14 @@ internal sealed class SqliteDatabase(string path, SqliteEventStoreOptions option
     }
 
     public SqliteConnection OpenReader() => Open(SqliteOpenMode.ReadOnly);
+
+    /// <summary>A read-write connection for checkpoints, with the writer's durability.</summary>
+    public SqliteConnection OpenCheckpointer()
+    {
+        var connection = Open(SqliteOpenMode.ReadWrite);
+        Execute(connection, "PRAGMA synchronous = FULL;");
+        return connection;
+    }
 
     private SqliteConnection Open(SqliteOpenMode mode)
     {

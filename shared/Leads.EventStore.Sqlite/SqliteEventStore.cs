@@ -50,7 +50,11 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
 
         var database = new SqliteDatabase(Path, options);
-        _writer = new GroupCommitWriter(database.OpenWriter(), _signal, options.MaxAppendsPerCommit);
+        var writer = database.OpenWriter();
+        var checkpointer = options.CheckpointInterval > TimeSpan.Zero
+            ? new WalCheckpointer(database.OpenCheckpointer(), options.CheckpointInterval)
+            : null;
+        _writer = new GroupCommitWriter(writer, _signal, options.MaxAppendsPerCommit, checkpointer);
         _readers = new ReadSessionPool(database, options.MaxIdleReadConnections);
     }
 

@@ -11,11 +11,26 @@ public sealed record SqliteEventStoreOptions
     /// <summary>Rows fetched per query when reading or catching up; nothing bigger is held in memory.</summary>
     public int ReadPageSize { get; init; } = 512;
 
-    /// <summary>How often a live subscription looks for events written by other processes.</summary>
+    /// <summary>How often a live subscription looks for events written by other processes while none arrive.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// How often a live subscription looks while events keep arriving (within <see cref="ActivePollWindow"/> of the
+    /// last ones): how soon another process's append reaches a projection, hence read-your-writes.
+    /// </summary>
+    public TimeSpan ActivePollInterval { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>How long after the last events a live subscription keeps looking every <see cref="ActivePollInterval"/>.</summary>
+    public TimeSpan ActivePollWindow { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a connection waits for another process's lock before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the background checkpoint lets commits gather before copying the log into the database file; zero
+    /// leaves it to SQLite's automatic checkpoint inside the commit that crosses its threshold.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Idle read connections kept open for reuse.</summary>
     public int MaxIdleReadConnections { get; init; } = 16;

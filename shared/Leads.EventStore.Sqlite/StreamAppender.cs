@@ -53,8 +53,8 @@ internal sealed class StreamAppender : IDisposable
             _insert.Parameters[1].Value = revision;
             _insert.Parameters[2].Value = e.EventId;
             _insert.Parameters[3].Value = e.EventType;
-            _insert.Parameters[5].Value = EventRows.Data(e.Data);
-            _insert.Parameters[6].Value = EventRows.Metadata(e.Metadata);
+            _insert.Parameters[5].Value = append.Rows[i].Data;
+            _insert.Parameters[6].Value = append.Rows[i].Metadata;
             sequence = (long)_insert.ExecuteScalar()!;
         }
 

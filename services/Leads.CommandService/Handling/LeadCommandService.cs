@@ -13,7 +13,7 @@ namespace Leads.CommandService.Handling;
 /// restarts and crashes.
 /// </summary>
 public sealed partial class LeadCommandService(
-    IEventStore store, CommandLog log, LeadWriteLocks locks, CommandKeyLocks keyLocks, TimeProvider time, ILogger<LeadCommandService> logger)
+    IEventStore store, CommandLog log, LeadWriteLocks locks, CommandKeyLocks keyLocks, LeadStateCache cache, TimeProvider time, ILogger<LeadCommandService> logger)
 {
     public const int MaxAttempts = 20;
 
@@ -60,18 +60,50 @@ public sealed partial class LeadCommandService(
             return Replay(incoming, handled);
         }
 
+        try
+        {
+            return await LoadDecideAndAppendAsync(incoming, caller, activity, cancellationToken);
+        }
+        catch
+        {
+            // The events may be stored while their record is not, or the outcome is unknown: read the stream next time.
+            cache.Forget(incoming.Command.LeadId);
+            throw;
+        }
+    }
+
+    private async Task<CommandOutcome> LoadDecideAndAppendAsync(
+        IncomingCommand incoming, CallerContext caller, Activity? activity, CancellationToken cancellationToken)
+    {
+        var commandId = incoming.CommandId;
         var metadata = CommandMetadata.For(incoming, caller, activity);
         var leadId = incoming.Command.LeadId;
         var streamId = LeadStream.Name(leadId);
+        // A command without a key first decides on the remembered lead without reading: when that yields events, the
+        // append's expected revision checks the memory was current. Any other answer (no-op, refusal) is given only
+        // after a read. A keyed command always reads (at least the tail), so events its key left behind are found.
+        var remembered = commandId is null ? LoadedLead.Remembered(cache, leadId, null, incoming.ExpectedRevision) : null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var lead = await LoadedLead.LoadAsync(store, leadId, commandId, cancellationToken);
+            var lead = remembered ?? await LoadAsync(leadId, commandId, incoming.ExpectedRevision, cancellationToken);
+            remembered = null;
             if (lead.ByThisCommand.Count > 0)
             {
                 return await RecoverAsync(incoming, lead, metadata, cancellationToken);
             }
 
             var decision = Decide(incoming, lead);
+            if (lead.Unverified && (decision.Refusal is not null || decision.Events.Count == 0))
+            {
+                lead = await LoadAsync(leadId, commandId, incoming.ExpectedRevision, cancellationToken);
+                if (lead.ByThisCommand.Count > 0)
+                {
+                    return await RecoverAsync(incoming, lead, metadata, cancellationToken);
+                }
+
+                decision = Decide(incoming, lead);
+            }
+
             if (decision.Refusal is { } refusal)
             {
                 return refusal;
@@ -91,8 +123,16 @@ public sealed partial class LeadCommandService(
             var result = await store.AppendAsync(streamId, ExpectedRevision.From(lead.Revision), events, cancellationToken);
             if (result is AppendResult.Success success)
             {
+                var state = decision.Events.Aggregate(lead.State, LeadState.Evolve);
+                cache.Remember(leadId, new LeadSnapshot(state, success.NextExpectedRevision, success.Position, lead.ReadKeyHashes));
                 var reply = new CommandReply(leadId, success.NextExpectedRevision, success.Position.Value, NoOp: false, decision.Rebased);
                 return await RecordAsync(incoming, reply, metadata, cancellationToken);
+            }
+
+            if (lead.Unverified)
+            {
+                // The memory was behind the stream (another process appended): read the tail and decide again now.
+                continue;
             }
 
             CommandTelemetry.Retried(incoming.Rpc);
@@ -102,6 +142,18 @@ public sealed partial class LeadCommandService(
 
         LogContended(logger, incoming.Rpc, leadId, MaxAttempts);
         return new CommandOutcome.Contended(leadId, MaxAttempts);
+    }
+
+    /// <summary>Reads the stream (only its tail when a usable snapshot is remembered) and remembers what it found.</summary>
+    private async Task<LoadedLead> LoadAsync(long leadId, string? commandId, ulong? expectedRevision, CancellationToken cancellationToken)
+    {
+        var lead = await LoadedLead.LoadAsync(store, cache, leadId, commandId, expectedRevision, cancellationToken);
+        if (lead.ToSnapshot() is { } loaded)
+        {
+            cache.Remember(leadId, loaded);
+        }
+
+        return lead;
     }
 
     /// <summary>Checks the caller's expected revision against the stream, then lets the domain decide on the current state.</summary>
