@@ -1,7 +1,9 @@
+using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
 using Leads.ServiceDefaults;
+using Leads.ServiceDefaults.Security;
 
 namespace Leads.CommandService;
 
@@ -20,6 +22,7 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton<CommandLog>();
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<LeadCommandService>();
+        builder.Services.AddRpcAccessRules(LeadCommandsAccess.Rules);
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
 using Leads.ServiceDefaults;
+using Leads.ServiceDefaults.Security;
 
 namespace Leads.QueryService.Hosting;
 
@@ -35,6 +36,9 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();
         builder.Services.AddSingleton<RequestAcknowledgements>();
+
+        builder.Services.AddRpcAccessRules(QueryServiceAccess.LeadQueriesRules);
+        builder.Services.AddRpcAccessRules(QueryServiceAccess.ProjectionAdminRules);
         return builder;
     }
 
