@@ -1,8 +1,11 @@
 using System.Net.Http.Headers;
 
-namespace Leads.Testing;
+namespace Leads.Security;
 
-/// <summary>Adds <c>authorization: Bearer ...</c> to every request (gRPC metadata travels as HTTP/2 headers).</summary>
+/// <summary>
+/// Adds <c>authorization: Bearer ...</c> to every request of a gRPC channel (metadata travels as HTTP/2 headers). Works on
+/// cleartext HTTP/2 too, where gRPC call credentials are refused.
+/// </summary>
 public sealed class BearerTokenHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
