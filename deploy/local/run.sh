@@ -115,7 +115,7 @@ for i in "${!services[@]}"; do
   done
 done
 
-cli="dotnet $(dll_of Leads.Cli 2>/dev/null || echo "services/Leads.Cli/bin/$config/net10.0/Leads.Cli.dll")"
+cli="dotnet $(dll_of Leads.Cli 2>/dev/null || echo "services/Leads.Cli/bin/$config/net10.0/Leads.Cli.dll") --data-dir $data_dir"
 cat <<INFO
 
 The lead platform is running on the embedded engines. Data directory: $data_dir
@@ -124,6 +124,10 @@ The lead platform is running on the embedded engines. Data directory: $data_dir
   view projector    (health)                                 http://127.0.0.1:5104
   search projector  (health)                                 http://127.0.0.1:5105
   integration publisher (in-memory bus unless ConnectionStrings:rabbitmq)  http://127.0.0.1:5106
+Callers need a bearer token (roles leads.write, leads.read, leads.admin), signed with the development key the services
+created in $data_dir/auth-signing.key. The CLI mints one from it by itself; for other clients (grpcurl, your code):
+  export LEADS_TOKEN=\$($cli token --role leads.read --role leads.admin --ttl 8h)
+  grpcurl -plaintext -H "authorization: Bearer \$LEADS_TOKEN" 127.0.0.1:5102 list
 Try:
   $cli seed --count 1000
   $cli search 03-27243457
