@@ -1,5 +1,6 @@
 using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
+using Leads.CommandService.Limits;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
 using Leads.ServiceDefaults;
@@ -12,6 +13,9 @@ public static class LeadCommandsHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5101";
 
+    /// <summary>The largest LeadCommands request accepted, in bytes.</summary>
+    public const int MaxCommandMessageBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddLeadCommands(this WebApplicationBuilder builder)
     {
         builder.ListenForGrpc(DefaultUrl);
@@ -23,6 +27,16 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<LeadCommandService>();
         builder.Services.AddRpcAccessRules(LeadCommandsAccess.Rules);
+
+        // Commands are small (a lead's fields are a few hundred bytes): 64 KiB is ample and keeps hostile callers from
+        // making the service buffer megabytes. Past it the caller gets ResourceExhausted.
+        builder.Services.AddSingleton(CommandRateLimits.From(builder.Configuration));
+        builder.Services.AddSingleton<CommandRateLimitInterceptor>();
+        builder.Services.AddGrpc().AddServiceOptions<LeadCommandsEndpoint>(options =>
+        {
+            options.MaxReceiveMessageSize = MaxCommandMessageBytes;
+            options.Interceptors.Add<CommandRateLimitInterceptor>();
+        });
         return builder;
     }
 }
