@@ -4,16 +4,16 @@ namespace Leads.CommandService.Limits;
 
 /// <summary>
 /// How many commands each caller (token subject) may send: a token bucket refilled at
-/// <c>Limits:CommandsPerSecondPerCaller</c> (default 10,000/s) holding <c>Limits:CommandBurstPerCaller</c> (default
-/// 20,000). The defaults are far above what one machine's event store takes, so benchmarks are never throttled; they
-/// stop one runaway client from starving the others.
+/// <c>Limits:CommandsPerSecondPerCaller</c> (default 50,000/s) holding <c>Limits:CommandBurstPerCaller</c> (default
+/// 100,000). The defaults are above what one machine's event store takes, so benchmarks are never throttled; a
+/// deployment sets limits that fit its callers, to stop one runaway client from starving the others.
 /// </summary>
 public sealed record CommandRateLimits(int PerSecond, int Burst)
 {
     public const string PerSecondKey = "Limits:CommandsPerSecondPerCaller";
     public const string BurstKey = "Limits:CommandBurstPerCaller";
-    public const int DefaultPerSecond = 10_000;
-    public const int DefaultBurst = 20_000;
+    public const int DefaultPerSecond = 50_000;
+    public const int DefaultBurst = 100_000;
 
     public static CommandRateLimits From(IConfiguration configuration) =>
         new(Positive(configuration, PerSecondKey, DefaultPerSecond), Positive(configuration, BurstKey, DefaultBurst));
