@@ -1,6 +1,7 @@
 using Leads.Commissions.CountConversions;
 using Leads.Messaging;
 using Leads.Security;
+using Leads.ServiceDefaults;
 using MassTransit;
 
 namespace Leads.Commissions;
@@ -26,6 +27,7 @@ public static class CommissionsHosting
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.UseConfiguredTls();
         var configured = builder.Configuration[DataDirectoryKey];
         var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? ".data" : configured, Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(new ConversionLedger(Path.Combine(dataDirectory, ConversionLedger.FileName)));
