@@ -13,6 +13,8 @@ data_dir=${DATA_DIR:-$root/.data}
 mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
 health_deadline=${HEALTH_DEADLINE_SECONDS:-60}
+# The query service also serves the search page (HTTP/1.1) on this port.
+page_port=5103
 
 # name port (one per line); the query service last: it reads what the others write.
 services=(
@@ -90,10 +92,18 @@ for i in "${!services[@]}"; do
     echo "run.sh: port $port (for $name) is already in use; stop what runs there first" >&2
     exit 1
   fi
+  extra=()
+  if [[ $name == Leads.QueryService ]]; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$page_port") 2>/dev/null; then
+      echo "run.sh: port $page_port (for the search page) is already in use; stop what runs there first" >&2
+      exit 1
+    fi
+    extra=(--Leads:SearchPage:Url="http://127.0.0.1:$page_port")
+  fi
   # Each service leads its own process group (setsid), so stopping it also stops its log prefixer.
   SERVICE_NAME=$name setsid bash -c 'dotnet "$@" 2>&1 | sed -u "s/^/[$SERVICE_NAME] /"; exit "${PIPESTATUS[0]}"' run-service \
     "${dlls[$i]}" --urls "http://127.0.0.1:$port" --Leads:DataDirectory="$data_dir" --Kestrel:EndpointDefaults:Protocols=Http2 \
-    </dev/null &
+    "${extra[@]}" </dev/null &
   pids+=("$!")
   names+=("$name")
 done
@@ -116,9 +126,12 @@ for i in "${!services[@]}"; do
 done
 
 cli="dotnet $(dll_of Leads.Cli 2>/dev/null || echo "services/Leads.Cli/bin/$config/net10.0/Leads.Cli.dll") --data-dir $data_dir"
+# A ready link for the search page: an agent's token (leads.read, 8 h) from the development key the services created.
+page_token=$($cli token --role leads.read --subject agent --ttl 8h 2>/dev/null || true)
 cat <<INFO
 
 The lead platform is running on the embedded engines. Data directory: $data_dir
+  search page       (open in a browser)                      http://127.0.0.1:$page_port/#token=$page_token
   command service   (leads.v1.LeadCommands)                  http://127.0.0.1:5101
   query service     (leads.v1.LeadQueries, ProjectionAdmin)  http://127.0.0.1:5102
   view projector    (health)                                 http://127.0.0.1:5104

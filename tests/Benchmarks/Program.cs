@@ -28,6 +28,7 @@ try
     Table("commands over gRPC", commands);
     var readSide = await ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5), cts.Token);
     Table("read side", readSide);
+    var searchPage = await SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token);
 
     var report = new
     {
@@ -38,6 +39,7 @@ try
         event_store = new { one_writer = storeOne, writers_32 = storeMany },
         commands,
         read_side = readSide,
+        search_page = searchPage,
     };
     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 }

@@ -35,6 +35,8 @@ public sealed class LeadPlatform : IAsyncLifetime
         {
             ["Leads:DataDirectory"] = DataDirectory,
             ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+            // The query service's search page on a port of the OS's choosing: 5103 may be taken by `make run`.
+            ["Leads:SearchPage:Url"] = "http://127.0.0.1:0",
         };
         var started = new[] { "Leads.CommandService", "Leads.ViewProjector", "Leads.SearchProjector", "Leads.QueryService" }
             .Select(name => ServiceProcess.StartAsync(name, settings, cancellationToken: TestContext.Current.CancellationToken))

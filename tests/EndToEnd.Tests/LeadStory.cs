@@ -5,9 +5,10 @@ namespace EndToEnd.Tests;
 /// <summary>
 /// The talk's lead 1410, written through the command service once per run: initialized with its old contact
 /// (stefan@old.example, 03-27243457), Follow-up, follow-up on 2016-11-23, new contact (stefan@new.example,
-/// 050-8139904), Converted. The replies are kept for the assertions.
+/// 050-8139904), Converted. The replies are kept for the assertions. This file is also compiled into SearchPage.Tests,
+/// so it needs nothing but the command client; <c>LeadStory.Once.cs</c> adds the end-to-end platform's write-once.
 /// </summary>
-public sealed record LeadStory(
+public sealed partial record LeadStory(
     LeadCommandReply Initialized,
     LeadCommandReply FollowUp,
     LeadCommandReply FollowupDate,
@@ -20,25 +21,9 @@ public sealed record LeadStory(
     public const string OldEmail = "stefan@old.example";
     public const string NewEmail = "stefan@new.example";
 
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static LeadStory? _written;
-
-    public static async Task<LeadStory> WriteOnceAsync(LeadPlatform platform, CancellationToken cancellationToken)
+    /// <summary>Writes the story; the caller waits for the projections (the last reply's position) as it needs.</summary>
+    public static async Task<LeadStory> WriteAsync(LeadCommands.LeadCommandsClient commands, CancellationToken cancellationToken)
     {
-        await Once.WaitAsync(cancellationToken);
-        try
-        {
-            return _written ??= await WriteAsync(platform, cancellationToken);
-        }
-        finally
-        {
-            Once.Release();
-        }
-    }
-
-    private static async Task<LeadStory> WriteAsync(LeadPlatform platform, CancellationToken cancellationToken)
-    {
-        var commands = platform.Commands;
         var initialized = await commands.InitializeLeadAsync(new InitializeLeadRequest
         {
             LeadId = LeadId, Name = "Stefan Müller", Email = OldEmail, Phone = OldPhone, CommandId = "e2e-1410-init",
@@ -59,7 +44,6 @@ public sealed record LeadStory(
         {
             LeadId = LeadId, Status = LeadStatus.Converted, CommandId = "e2e-1410-converted",
         }, cancellationToken: cancellationToken);
-        await platform.WaitForProjectionsAsync(converted.Position, cancellationToken);
         return new LeadStory(initialized, followUp, date, contact, converted);
     }
 }

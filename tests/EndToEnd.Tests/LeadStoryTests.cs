@@ -71,6 +71,18 @@ public sealed class LeadStoryTests(LeadPlatform platform)
     }
 
     [Fact]
+    public async Task The_audit_log_newest_first_pages_back_through_every_event_to_the_first()
+    {
+        var story = await LeadStory.WriteOnceAsync(platform, Cancel);
+
+        var history = await ReadHistoryAsync(pageSize: 3, newestFirst: true);
+
+        Assert.Equal(Enumerable.Range(0, (int)story.Converted.Revision + 1).Reverse().Select(r => (ulong)r), history.Select(e => e.Revision));
+        Assert.Equal(story.Converted.Position, history[0].Position);
+        Assert.Equal("LeadWasInitialized.v1", history[^1].Type);
+    }
+
+    [Fact]
     public async Task As_of_a_moment_before_the_follow_up_the_lead_was_available_with_its_old_contact()
     {
         var story = await LeadStory.WriteOnceAsync(platform, Cancel);
@@ -115,14 +127,14 @@ public sealed class LeadStoryTests(LeadPlatform platform)
         Assert.Equal((StatusCode.NotFound, StatusCode.OutOfRange), (before.StatusCode, beyond.StatusCode));
     }
 
-    private async Task<List<LeadEvent>> ReadHistoryAsync(int pageSize = 500)
+    private async Task<List<LeadEvent>> ReadHistoryAsync(int pageSize = 500, bool newestFirst = false)
     {
         var events = new List<LeadEvent>();
         var token = "";
         do
         {
             var page = await platform.Queries.GetLeadHistoryAsync(
-                new GetLeadHistoryRequest { LeadId = LeadStory.LeadId, PageSize = pageSize, PageToken = token }, cancellationToken: Cancel);
+                new GetLeadHistoryRequest { LeadId = LeadStory.LeadId, PageSize = pageSize, PageToken = token, NewestFirst = newestFirst }, cancellationToken: Cancel);
             events.AddRange(page.Events);
             token = page.NextPageToken;
         }

@@ -55,6 +55,8 @@ public sealed class QueryContractTests(LeadPlatform platform)
         { "history of unknown lead", p => p.Queries.GetLeadHistoryAsync(new GetLeadHistoryRequest { LeadId = 987654321, PageSize = 10 }).ResponseAsync, StatusCode.NotFound },
         { "history page size 0", p => p.Queries.GetLeadHistoryAsync(new GetLeadHistoryRequest { LeadId = 1, PageSize = 0 }).ResponseAsync, StatusCode.InvalidArgument },
         { "history bad token", p => p.Queries.GetLeadHistoryAsync(new GetLeadHistoryRequest { LeadId = 1, PageSize = 10, PageToken = "%%%" }).ResponseAsync, StatusCode.InvalidArgument },
+        { "history newest first bad token", p => p.Queries.GetLeadHistoryAsync(new GetLeadHistoryRequest { LeadId = 1, PageSize = 10, PageToken = "%%%", NewestFirst = true }).ResponseAsync, StatusCode.InvalidArgument },
+        { "history newest first page size 501", p => p.Queries.GetLeadHistoryAsync(new GetLeadHistoryRequest { LeadId = 1, PageSize = 501, NewestFirst = true }).ResponseAsync, StatusCode.InvalidArgument },
         { "as-of without a point", p => p.Queries.GetLeadAsOfAsync(new GetLeadAsOfRequest { LeadId = 1 }).ResponseAsync, StatusCode.InvalidArgument },
         { "as-of unknown lead", p => p.Queries.GetLeadAsOfAsync(new GetLeadAsOfRequest { LeadId = 987654321, At = Timestamp.FromDateTime(DateTime.UtcNow) }).ResponseAsync, StatusCode.NotFound },
         { "reset unknown projection", p => p.Admin.ResetProjectionAsync(new ResetProjectionRequest { Name = "nope", FromStart = true }).ResponseAsync, StatusCode.NotFound },
@@ -80,6 +82,21 @@ public sealed class QueryContractTests(LeadPlatform platform)
             new GetLeadHistoryRequest { LeadId = 3001, PageSize = 2, PageToken = first.NextPageToken }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_history_page_token_continues_only_in_the_direction_it_was_issued_for(bool issuedNewestFirst)
+    {
+        await LeadStory.WriteOnceAsync(platform, Cancel);
+        var first = await platform.Queries.GetLeadHistoryAsync(
+            new GetLeadHistoryRequest { LeadId = LeadStory.LeadId, PageSize = 2, NewestFirst = issuedNewestFirst }, cancellationToken: Cancel);
+
+        var error = await LeadPlatform.FailsAsync(() => platform.Queries.GetLeadHistoryAsync(
+            new GetLeadHistoryRequest { LeadId = LeadStory.LeadId, PageSize = 2, PageToken = first.NextPageToken, NewestFirst = !issuedNewestFirst }, cancellationToken: Cancel).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "page_token"), (error.StatusCode, error.Trailers.GetValue("field")));
     }
 
     private async Task<List<Leads.Contracts.V1.LeadView>> ListAsync(LeadStatus status, int pageSize)

@@ -3,6 +3,7 @@ using Leads.QueryService.LeadHistory;
 using Leads.QueryService.ListLeads;
 using Leads.QueryService.ProjectionOps;
 using Leads.QueryService.SearchLeads;
+using Leads.QueryService.SearchPage;
 using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
@@ -11,13 +12,17 @@ using Leads.ServiceDefaults.Security;
 
 namespace Leads.QueryService.Hosting;
 
-/// <summary>The query service's parts: its stores (read-only), one class per use case, and the gRPC endpoints.</summary>
+/// <summary>
+/// The query service's parts: its stores (read-only), one class per use case, the gRPC endpoints, and the search page
+/// (with the read RPCs it calls as JSON) on its own HTTP/1.1 endpoint.
+/// </summary>
 internal static class QueryServiceExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5102";
 
     public static WebApplicationBuilder AddQueryService(this WebApplicationBuilder builder)
     {
+        builder.AddSearchPage(DefaultUrl);
         builder.ListenForGrpc(DefaultUrl);
         var events = builder.Services.AddLeadEventStore(builder.Configuration);
         var data = new DataDirectory(events.DataDirectory);
@@ -46,6 +51,7 @@ internal static class QueryServiceExtensions
     {
         app.MapGrpcService<LeadQueriesEndpoint>();
         app.MapGrpcService<ProjectionAdminEndpoint>();
+        app.MapSearchPage();
         var data = app.Services.GetRequiredService<DataDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Query service listening on {Addresses}, reading the data directory {DataDirectory}",

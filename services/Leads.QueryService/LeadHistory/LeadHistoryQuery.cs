@@ -8,25 +8,30 @@ using Leads.QueryService.Grpc;
 namespace Leads.QueryService.LeadHistory;
 
 /// <summary>
-/// The audit log: a lead's events in stream order, straight from the event store, with who/when/why metadata and the
-/// stored JSON. Paged by stream revision.
+/// The audit log: a lead's events in stream order (or newest first), straight from the event store, with who/when/why
+/// metadata and the stored JSON. Paged by stream revision: a token holds the next revision to read and the direction
+/// it was issued for, so a forward token is refused for a newest-first listing and the other way round.
 /// </summary>
 internal sealed class LeadHistoryQuery(IEventStore store)
 {
     public const int MaxPageSize = 500;
-    private const string TokenKind = "history";
+    private const string ForwardTokenKind = "history";
+    private const string NewestFirstTokenKind = "history-newest-first";
 
     public async Task<LeadHistoryPage> RunAsync(GetLeadHistoryRequest request, CancellationToken cancellationToken)
     {
         RpcErrors.ThrowIfInvalidLeadId(request.LeadId);
         RpcErrors.ThrowIfInvalidPageSize(request.PageSize, MaxPageSize);
-        var token = PageToken.Decode(request.PageToken, TokenKind, request.LeadId);
-        var from = (ulong)(token?.After ?? 0);
+        var tokenKind = request.NewestFirst ? NewestFirstTokenKind : ForwardTokenKind;
+        var token = PageToken.Decode(request.PageToken, tokenKind, request.LeadId);
+        var (direction, from) = request.NewestFirst
+            ? (ReadDirection.Backwards, token is null ? StreamPosition.End : StreamPosition.At((ulong)token.Value.After))
+            : (ReadDirection.Forwards, StreamPosition.At((ulong)(token?.After ?? 0)));
 
         var page = new LeadHistoryPage { LeadId = request.LeadId };
         var stream = LeadStream.Name(request.LeadId);
         RecordedEvent? extra = null;
-        await foreach (var e in store.ReadStreamAsync(stream, ReadDirection.Forwards, StreamPosition.At(from), request.PageSize + 1L, cancellationToken))
+        await foreach (var e in store.ReadStreamAsync(stream, direction, from, request.PageSize + 1L, cancellationToken))
         {
             if (page.Events.Count == request.PageSize)
             {
@@ -44,7 +49,7 @@ internal sealed class LeadHistoryQuery(IEventStore store)
 
         if (extra is not null)
         {
-            page.NextPageToken = new PageToken(TokenKind, request.LeadId, (long)extra.StreamRevision).Encode();
+            page.NextPageToken = new PageToken(tokenKind, request.LeadId, (long)extra.StreamRevision).Encode();
         }
 
         return page;

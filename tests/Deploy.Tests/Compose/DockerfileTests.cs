@@ -42,7 +42,8 @@ public sealed class DockerfileTests
         var service = ServiceCatalog.Of(project);
         var dockerfile = DockerfileText.Load(service.Dockerfile);
         var final = dockerfile.FinalStage();
-        Assert.Equal($"{service.DefaultPort} {ServiceCatalog.OpsPort}", final.All("EXPOSE").Single());
+        var page = service.PagePort is { } pagePort ? $" {pagePort}" : "";
+        Assert.Equal($"{service.DefaultPort} {ServiceCatalog.OpsPort}{page}", final.All("EXPOSE").Single());
 
         var env = dockerfile.Environment();
         Assert.Equal(ServiceCatalog.OpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture), env["OPS_PORT"]);

@@ -47,6 +47,31 @@ public sealed partial record ServiceCatalog(string Project, string ComposeName, 
         }
     }
 
+    /// <summary>
+    /// The port of the search page the service serves beside its own (its <c>DefaultPageUrl = "http://127.0.0.1:NNNN"</c>
+    /// constant), or null when it serves none.
+    /// </summary>
+    public int? PagePort
+    {
+        get
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+            {
+                var match = DefaultPageUrlPattern().Match(File.ReadAllText(file));
+                if (match.Success)
+                {
+                    return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return null;
+        }
+    }
+
     [GeneratedRegex(@"DefaultUrl\s*=\s*""http://127\.0\.0\.1:(\d+)""")]
     private static partial Regex DefaultUrlPattern();
+
+    [GeneratedRegex(@"DefaultPageUrl\s*=\s*""http://127\.0\.0\.1:(\d+)""")]
+    private static partial Regex DefaultPageUrlPattern();
 }
