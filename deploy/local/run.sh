@@ -125,16 +125,22 @@ for i in "${!services[@]}"; do
   done
 done
 
-cli="dotnet $(dll_of Leads.Cli 2>/dev/null || echo "services/Leads.Cli/bin/$config/net10.0/Leads.Cli.dll")"
+cli="dotnet $(dll_of Leads.Cli 2>/dev/null || echo "services/Leads.Cli/bin/$config/net10.0/Leads.Cli.dll") --data-dir $data_dir"
+# A ready link for the search page: an agent's token (leads.read, 8 h) from the development key the services created.
+page_token=$($cli token --role leads.read --subject agent --ttl 8h 2>/dev/null || true)
 cat <<INFO
 
 The lead platform is running on the embedded engines. Data directory: $data_dir
-  search page       (open in a browser)                      http://127.0.0.1:$page_port/
+  search page       (open in a browser)                      http://127.0.0.1:$page_port/#token=$page_token
   command service   (leads.v1.LeadCommands)                  http://127.0.0.1:5101
   query service     (leads.v1.LeadQueries, ProjectionAdmin)  http://127.0.0.1:5102
   view projector    (health)                                 http://127.0.0.1:5104
   search projector  (health)                                 http://127.0.0.1:5105
   integration publisher (in-memory bus unless ConnectionStrings:rabbitmq)  http://127.0.0.1:5106
+Callers need a bearer token (roles leads.write, leads.read, leads.admin), signed with the development key the services
+created in $data_dir/auth-signing.key. The CLI mints one from it by itself; for other clients (grpcurl, your code):
+  export LEADS_TOKEN=\$($cli token --role leads.read --role leads.admin --ttl 8h)
+  grpcurl -plaintext -H "authorization: Bearer \$LEADS_TOKEN" 127.0.0.1:5102 list
 Try:
   $cli seed --count 1000
   $cli search 03-27243457

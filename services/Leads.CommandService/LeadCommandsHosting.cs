@@ -1,7 +1,10 @@
+using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
+using Leads.CommandService.Limits;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
 using Leads.ServiceDefaults;
+using Leads.ServiceDefaults.Security;
 
 namespace Leads.CommandService;
 
@@ -9,6 +12,9 @@ namespace Leads.CommandService;
 public static class LeadCommandsHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5101";
+
+    /// <summary>The largest LeadCommands request accepted, in bytes.</summary>
+    public const int MaxCommandMessageBytes = 64 * 1024;
 
     public static WebApplicationBuilder AddLeadCommands(this WebApplicationBuilder builder)
     {
@@ -22,6 +28,17 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton<CommandKeyLocks>();
         builder.Services.AddSingleton(new LeadStateCache(builder.Configuration.GetValue("Leads:Commands:StateCacheLeads", LeadStateCache.DefaultCapacity)));
         builder.Services.AddSingleton<LeadCommandService>();
+        builder.Services.AddRpcAccessRules(LeadCommandsAccess.Rules);
+
+        // Commands are small (a lead's fields are a few hundred bytes): 64 KiB is ample and keeps hostile callers from
+        // making the service buffer megabytes. Past it the caller gets ResourceExhausted.
+        builder.Services.AddSingleton(CommandRateLimits.From(builder.Configuration));
+        builder.Services.AddSingleton<CommandRateLimitInterceptor>();
+        builder.Services.AddGrpc().AddServiceOptions<LeadCommandsEndpoint>(options =>
+        {
+            options.MaxReceiveMessageSize = MaxCommandMessageBytes;
+            options.Interceptors.Add<CommandRateLimitInterceptor>();
+        });
         return builder;
     }
 }

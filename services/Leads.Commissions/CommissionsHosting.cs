@@ -1,5 +1,7 @@
 using Leads.Commissions.CountConversions;
 using Leads.Messaging;
+using Leads.Security;
+using Leads.ServiceDefaults;
 using MassTransit;
 
 namespace Leads.Commissions;
@@ -7,7 +9,8 @@ namespace Leads.Commissions;
 /// <summary>
 /// Wires the commissions example: the ledger in <c>commissions.db</c> in <c>Leads:DataDirectory</c>, the bus (in-memory
 /// unless <c>ConnectionStrings:rabbitmq</c> is set) with the <see cref="QueueName"/> receive endpoint, and
-/// <c>GET /conversions</c> and <c>GET /conversions/{day}</c>.
+/// <c>GET /conversions</c> and <c>GET /conversions/{day}</c>, which are read models like LeadQueries: they need a bearer
+/// token with <c>leads.read</c> (401 without a valid token, 403 without the role). /health, /alive and /metrics stay open.
 /// </summary>
 public static class CommissionsHosting
 {
@@ -24,6 +27,7 @@ public static class CommissionsHosting
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.UseConfiguredTls();
         var configured = builder.Configuration[DataDirectoryKey];
         var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? ".data" : configured, Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(new ConversionLedger(Path.Combine(dataDirectory, ConversionLedger.FileName)));
@@ -43,9 +47,11 @@ public static class CommissionsHosting
     public static WebApplication MapCommissions(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/conversions", (ConversionLedger ledger, CancellationToken ct) => ledger.ListAsync(ct));
+        app.MapGet("/conversions", (ConversionLedger ledger, CancellationToken ct) => ledger.ListAsync(ct))
+            .RequireAuthorization(LeadsRoles.Read);
         app.MapGet("/conversions/{day}", async (DateOnly day, ConversionLedger ledger, CancellationToken ct) =>
-            new DailyConversions(day, await ledger.ConversionsOnAsync(day, ct).ConfigureAwait(false)));
+            new DailyConversions(day, await ledger.ConversionsOnAsync(day, ct).ConfigureAwait(false)))
+            .RequireAuthorization(LeadsRoles.Read);
         return app;
     }
 }

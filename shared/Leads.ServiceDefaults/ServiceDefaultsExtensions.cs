@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Leads.ServiceDefaults.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -17,7 +18,9 @@ namespace Leads.ServiceDefaults;
 /// <summary>
 /// What every service host gets: OpenTelemetry traces and metrics (OTLP by the standard <c>OTEL_*</c> variables, and a
 /// Prometheus scrape endpoint <c>/metrics</c>), health checks (grpc.health.v1, <c>/health</c>, <c>/alive</c>), gRPC
-/// reflection, one-line structured console logs and conservative Kestrel limits.
+/// reflection, one-line structured console logs, conservative Kestrel limits, JWT bearer authentication with per-RPC
+/// roles (<see cref="LeadsAuthentication"/>, <see cref="RpcAccessRules"/>) and a default deadline for every gRPC call
+/// (<see cref="DefaultDeadline"/>).
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -54,6 +57,8 @@ public static class ServiceDefaultsExtensions
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
+        builder.AddLeadsAuthentication();
+        builder.Services.AddTransient<IStartupFilter, DefaultDeadline.StartupFilter>();
         builder.Services.AddGrpcReflection();
         builder.AddStrictGrpcParsing();
         builder.Services.AddGrpcHealthChecks()
@@ -73,7 +78,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps grpc.health.v1, gRPC reflection, <c>/health</c> (everything), <c>/alive</c> (liveness only) and <c>/metrics</c> (Prometheus).</summary>
+    /// <summary>Maps grpc.health.v1 (open), gRPC reflection (any valid token), <c>/health</c> (everything), <c>/alive</c> (liveness only) and <c>/metrics</c> (Prometheus).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapGrpcHealthChecksService();
@@ -81,6 +86,8 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        var keys = app.Services.GetRequiredService<TokenKeySource>();
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Bearer tokens are verified with {KeySource}", keys.Description));
         return app;
     }
 

@@ -56,7 +56,8 @@ internal static class SearchPageLatency
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumExecutable.Arguments });
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"http://127.0.0.1:{pagePort}/");
+        // The page's calls need leads.read: the token rides in the fragment, as an agent's link carries it.
+        await page.GotoAsync($"http://127.0.0.1:{pagePort}/#token={Uri.EscapeDataString(TestTokens.For([Leads.Security.LeadsRoles.Read], subject: "agent"))}");
         await page.EvaluateAsync(Probe);
 
         var samplesPerKind = quick ? 10 : 40;

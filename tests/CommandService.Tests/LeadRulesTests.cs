@@ -201,6 +201,7 @@ public sealed class LeadRulesTests(CommandServiceFixture fixture)
     public async Task Every_event_carries_correlation_causation_caller_and_trace_context()
     {
         var leadId = fixture.NewLeadId();
+        // x-caller is no longer trusted: the caller is the token's subject only.
         var headers = new Metadata { { "x-correlation-id", "conversation-42" }, { "x-caller", "billing" } };
 
         await _client.InitializeLeadAsync(
@@ -214,7 +215,7 @@ public sealed class LeadRulesTests(CommandServiceFixture fixture)
             Assert.Equal("conversation-42", e.Metadata.CorrelationId);
             Assert.Equal($"meta-{leadId}", e.Metadata.CausationId);
             Assert.Equal($"meta-{leadId}", e.Metadata.CommandId);
-            Assert.Equal("billing", e.Metadata.UserId);
+            Assert.Equal(Leads.Testing.TestTokens.Subject, e.Metadata.UserId);
             Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", e.Metadata.TraceParent);
             Assert.False(string.IsNullOrEmpty(e.Metadata.CommandFingerprint));
         });

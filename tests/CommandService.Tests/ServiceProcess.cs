@@ -6,6 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Leads.Contracts.V1;
+using Leads.Testing;
 
 namespace Leads.CommandService.Tests;
 
@@ -26,13 +27,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process = process;
         Port = port;
         DataDirectory = dataDirectory;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Address = new Uri($"http://127.0.0.1:{port}");
+        Channel = TestTokens.Channel(Address, TestTokens.AllRoles);
         Client = new LeadCommands.LeadCommandsClient(Channel);
     }
 
     public int Port { get; }
+    public Uri Address { get; }
     public string DataDirectory { get; }
     public string StorePath => Path.Combine(DataDirectory, "events.db");
+    /// <summary>A channel whose calls carry a test token with every role (subject <see cref="TestTokens.Subject"/>).</summary>
     public GrpcChannel Channel { get; }
     public LeadCommands.LeadCommandsClient Client { get; }
 
@@ -55,7 +59,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    /// <summary>Starts the process without waiting for it to serve (for tests of how it starts or fails to).</summary>
+    /// <summary>
+    /// Starts the process without waiting for it to serve (for tests of how it starts or fails to). The service verifies
+    /// tokens with the test key (<see cref="TestTokens.SigningKeyBase64"/>) unless an <c>--Auth:...</c> argument is given.
+    /// </summary>
     public static ServiceProcess Launch(string dataDirectory, params string[] extraArguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Leads.CommandService.dll");
@@ -72,7 +79,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Leads:DataDirectory", dataDirectory }.Concat(extraArguments))
+        var auth = extraArguments.Any(a => a.StartsWith("--Auth:", StringComparison.OrdinalIgnoreCase))
+            ? []
+            : new[] { $"--Auth:SigningKey={TestTokens.SigningKeyBase64}" };
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Leads:DataDirectory", dataDirectory }.Concat(auth).Concat(extraArguments))
         {
             start.ArgumentList.Add(arg);
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Leads.Security;
 
 namespace Leads.Testing;
 
@@ -21,15 +22,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         Port = port;
         this.process = process;
         Address = new Uri($"http://127.0.0.1:{port}");
-        Channel = GrpcChannel.ForAddress(Address);
+        Channel = TestTokens.Channel(Address, TestTokens.AllRoles);
     }
 
     public string Name { get; }
     public int Port { get; }
     public Uri Address { get; }
 
-    /// <summary>A channel to the service (HTTP/2 cleartext), disposed with it.</summary>
+    /// <summary>A channel to the service (HTTP/2 cleartext) whose calls carry a token with every role, disposed with it.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>A new channel whose calls carry a test token with exactly <paramref name="roles"/>; the caller disposes it.</summary>
+    public GrpcChannel ChannelAs(params string[] roles) => TestTokens.Channel(Address, TestTokens.For(roles));
+
+    /// <summary>A new channel whose calls carry <paramref name="token"/> (none when null); the caller disposes it.</summary>
+    public GrpcChannel ChannelWithToken(string? token) => TestTokens.Channel(Address, token);
 
     public int ProcessId => process.Id;
     public bool HasExited => process.HasExited;
@@ -37,7 +44,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the service printed, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(80));
 
-    /// <summary>Starts <paramref name="projectName"/> (a folder under services/) with the given configuration arguments.</summary>
+    /// <summary>
+    /// Starts <paramref name="projectName"/> (a folder under services/) with the given configuration arguments, and
+    /// <c>Auth:SigningKey</c> = <see cref="TestTokens.SigningKeyBase64"/> unless <paramref name="settings"/> set an
+    /// <c>Auth:</c> key themselves.
+    /// </summary>
     public static async Task<ServiceProcess> StartAsync(
         string projectName,
         IReadOnlyDictionary<string, string> settings,
@@ -89,6 +100,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        if (!settings.Keys.Any(key => key.StartsWith("Auth:", StringComparison.OrdinalIgnoreCase)))
+        {
+            info.ArgumentList.Add($"--{AuthSettings.SigningKeyKey}={TestTokens.SigningKeyBase64}");
         }
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";

@@ -16,7 +16,27 @@ public sealed class JsonTranscodingTests(SearchPagePlatform platform)
     // 64-bit integers: protobuf's JSON mapping writes them as strings, numbers are accepted too.
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private HttpClient Http() => new() { BaseAddress = platform.PageAddress, DefaultRequestVersion = HttpVersion.Version11 };
+    private HttpClient Http(string? token = null)
+    {
+        var http = new HttpClient { BaseAddress = platform.PageAddress, DefaultRequestVersion = HttpVersion.Version11 };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token ?? PageAccess.AgentToken);
+        return http;
+    }
+
+    [Fact]
+    public async Task The_JSON_calls_need_a_token_with_leads_read()
+    {
+        using var withoutRole = Http(Leads.Testing.TestTokens.For([Leads.Security.LeadsRoles.Write, Leads.Security.LeadsRoles.Admin]));
+        using var anonymous = new HttpClient { BaseAddress = platform.PageAddress, DefaultRequestVersion = HttpVersion.Version11 };
+
+        using var refused = await withoutRole.GetAsync("/v1/leads/1410", Cancel);
+        using var unknown = await anonymous.GetAsync("/v1/leads/1410", Cancel);
+        using var page = await anonymous.GetAsync("/", Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
 
     [Fact]
     public async Task The_lead_its_search_hit_and_its_history_newest_first_answer_as_JSON()

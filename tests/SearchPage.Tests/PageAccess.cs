@@ -3,13 +3,13 @@ namespace SearchPage.Tests;
 /// <summary>
 /// How a test opens the page as an agent: the one place that knows about access tokens. The page sends
 /// <c>Authorization: Bearer</c> with every call when it has a token, taken from the address (<c>#token=...</c>). The
-/// query service asks for none yet, so <see cref="AgentToken"/> is null; once it requires the role leads.read, return
-/// a token with that role here (and one without it for the 403 state).
+/// query service requires the role leads.read: <see cref="AgentToken"/> is a test token with it (the services run with
+/// the test signing key, see <see cref="Leads.Testing.TestTokens"/>).
 /// </summary>
 public static class PageAccess
 {
-    /// <summary>A bearer token with the role leads.read, or null while the query service needs none.</summary>
-    public static string? AgentToken => null;
+    /// <summary>A bearer token with the role leads.read, as an agent has.</summary>
+    public static string? AgentToken { get; } = Leads.Testing.TestTokens.For([Leads.Security.LeadsRoles.Read], subject: "agent");
 
     /// <summary>The page's address with <paramref name="token"/> (default: <see cref="AgentToken"/>) in its fragment.</summary>
     public static string Url(Uri page, string? pathAndQuery = null, string? token = null)

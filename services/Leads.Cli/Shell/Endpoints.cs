@@ -6,7 +6,8 @@ namespace Leads.Cli.Shell;
 
 /// <summary>
 /// Where the services are: <c>--commands</c> and <c>--queries</c> (every subcommand takes them), else the
-/// <c>LEADS_COMMANDS_URL</c> / <c>LEADS_QUERIES_URL</c> environment variables, else the services' defaults.
+/// <c>LEADS_COMMANDS_URL</c> / <c>LEADS_QUERIES_URL</c> environment variables, else the services' defaults. Every call
+/// carries the bearer token <see cref="CallerToken"/> resolves.
 /// </summary>
 internal static class Endpoints
 {
@@ -24,11 +25,20 @@ internal static class Endpoints
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LEADS_QUERIES_URL") ?? "http://127.0.0.1:5102",
     };
 
-    public static LeadCommands.LeadCommandsClient Commands(ParseResult parse) => new(Channel(parse.GetValue(CommandsUrl)!));
+    public static LeadCommands.LeadCommandsClient Commands(ParseResult parse) => new(Channel(parse, parse.GetValue(CommandsUrl)!));
 
-    public static LeadQueries.LeadQueriesClient Queries(ParseResult parse) => new(Channel(parse.GetValue(QueriesUrl)!));
+    public static LeadQueries.LeadQueriesClient Queries(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
 
-    public static ProjectionAdmin.ProjectionAdminClient Admin(ParseResult parse) => new(Channel(parse.GetValue(QueriesUrl)!));
+    public static ProjectionAdmin.ProjectionAdminClient Admin(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
 
-    private static GrpcChannel Channel(string url) => GrpcChannel.ForAddress(url);
+    private static GrpcChannel Channel(ParseResult parse, string url)
+    {
+        HttpMessageHandler handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        if (CallerToken.Resolve(parse) is { } token)
+        {
+            handler = new Leads.Security.BearerTokenHandler(token, handler);
+        }
+
+        return GrpcChannel.ForAddress(url, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
 }

@@ -14,6 +14,9 @@ internal static class LeadsCommandLine
         var root = new RootCommand("leads: operate and explore the lead platform over gRPC");
         root.Options.Add(Endpoints.CommandsUrl);
         root.Options.Add(Endpoints.QueriesUrl);
+        root.Options.Add(CallerToken.Token);
+        root.Options.Add(CallerToken.DataDirectory);
+        root.Subcommands.Add(TokenCommand.Build());
         root.Subcommands.Add(ProjectionsCommands.Build());
         root.Subcommands.Add(ParkedCommands.Build());
         root.Subcommands.Add(LeadLookupCommands.Build());

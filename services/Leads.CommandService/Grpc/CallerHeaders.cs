@@ -1,24 +1,21 @@
 using Grpc.Core;
 using Leads.CommandService.Handling;
+using Leads.ServiceDefaults.Security;
 
 namespace Leads.CommandService.Grpc;
 
 /// <summary>
-/// Reads who is calling and in which conversation: <c>x-correlation-id</c>, and the authenticated user's name or
-/// else an <c>x-caller</c> header. Values that are not short printable ASCII are ignored rather than stored.
+/// Reads who is calling and in which conversation: the caller is the verified bearer token's subject (never a header:
+/// the authorization interceptor has already refused calls without one), the conversation the <c>x-correlation-id</c>
+/// header. A correlation id that is not short printable ASCII is ignored rather than stored.
 /// </summary>
 public static class CallerHeaders
 {
     public const string CorrelationId = "x-correlation-id";
-    public const string Caller = "x-caller";
     private const int MaxLength = 200;
 
-    public static CallerContext Read(ServerCallContext context)
-    {
-        var user = context.GetHttpContext().User.Identity;
-        var identity = user is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Header(context, Caller);
-        return new CallerContext(Header(context, CorrelationId), identity);
-    }
+    public static CallerContext Read(ServerCallContext context) =>
+        new(Header(context, CorrelationId), CallerIdentity.Of(context.GetHttpContext().User));
 
     private static string? Header(ServerCallContext context, string key)
     {

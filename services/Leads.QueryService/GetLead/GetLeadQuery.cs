@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Leads.Contracts.V1;
 using Leads.QueryService.Grpc;
+using Leads.ServiceDefaults;
 using Leads.Views;
 
 namespace Leads.QueryService.GetLead;
@@ -32,7 +33,8 @@ internal sealed class GetLeadQuery(ILeadViewStore views, ViewCheckpointWatch wat
 
     private async Task WaitForPositionAsync(ulong minPosition, ServerCallContext context)
     {
-        var budget = WaitBudget(context.Deadline);
+        // The server's default deadline (Limits:DefaultDeadline) is not the caller's choice: wait DefaultWait then.
+        var budget = WaitBudget(DefaultDeadline.WasApplied(context.GetHttpContext()) ? DateTime.MaxValue : context.Deadline);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(budget);
         try

@@ -9,6 +9,7 @@ using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
 using Leads.ServiceDefaults;
 using Leads.ServiceDefaults.StrictParsing;
+using Leads.ServiceDefaults.Security;
 
 namespace Leads.QueryService.Hosting;
 
@@ -41,6 +42,9 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();
         builder.Services.AddSingleton<RequestAcknowledgements>();
+
+        builder.Services.AddRpcAccessRules(QueryServiceAccess.LeadQueriesRules);
+        builder.Services.AddRpcAccessRules(QueryServiceAccess.ProjectionAdminRules);
         return builder;
     }
 

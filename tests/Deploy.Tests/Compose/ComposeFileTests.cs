@@ -75,6 +75,18 @@ public sealed partial class ComposeFileTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ServiceCatalog.Projects), MemberType = typeof(ServiceCatalog))]
+    public void A_service_verifies_tokens_with_the_shared_signing_key_overridable_from_the_environment(string project)
+    {
+        var env = Service(ServiceCatalog.Of(project).ComposeName).Map("environment").StringMap();
+        var match = Regex.Match(env["Auth__SigningKey"], @"^\$\{LEADS_AUTH_SIGNING_KEY:-(?<key>[A-Za-z0-9+/=]+)\}$");
+        Assert.True(match.Success, $"{project}: Auth__SigningKey must be ${{LEADS_AUTH_SIGNING_KEY:-<base64>}}, is {env["Auth__SigningKey"]}");
+        Assert.True(Convert.FromBase64String(match.Groups["key"].Value).Length >= 32, "an HS256 key has at least 32 bytes");
+        var keys = ServiceCatalog.All.Select(s => Service(s.ComposeName).Map("environment").StringMap()["Auth__SigningKey"]).Distinct();
+        Assert.Single(keys);
+    }
+
     [Fact]
     public void Connection_strings_have_the_form_their_parsers_take_and_point_at_an_engine_of_the_file()
     {

@@ -168,6 +168,8 @@ public static class ClusterConsistency
             Assert.True(config.ContainsKey($"ConnectionStrings__{name}") || secretKeys.Contains($"ConnectionStrings__{name}"), $"no ConnectionStrings__{name} in the ConfigMap or Secret");
         }
 
+        // Every service verifies bearer tokens: a signing key (or an identity provider) reaches them all through envFrom.
+        Assert.True(secretKeys.Contains("Auth__SigningKey") || config.ContainsKey("Auth__Authority"), "no Auth__SigningKey in the Secret nor Auth__Authority in the ConfigMap");
         Assert.StartsWith("http://elasticsearch:9200", config["ConnectionStrings__elasticsearch"], StringComparison.Ordinal);
         docs.Named("Service", "elasticsearch");
         docs.Named("Service", "rabbitmq");

@@ -76,6 +76,15 @@ public sealed class ManifestTests
         Assert.True(ClusterConsistency.Replicas(docs.Named("Deployment", "query-service")) >= 2);
     }
 
+    [Fact]
+    public void The_base_signing_key_is_a_valid_HS256_key_and_the_prod_example_asks_for_one()
+    {
+        var secret = Manifests.Base().Named("Secret", "leads-secrets").MapAt("stringData").StringMap();
+        Assert.True(Convert.FromBase64String(secret["Auth__SigningKey"]).Length >= 32);
+        var example = File.ReadAllLines(Path.Combine(Manifests.Root, "overlays", "prod", "secrets.env.example"));
+        Assert.Contains(example, line => line.StartsWith("Auth__SigningKey=", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Manifests.Overlays), MemberType = typeof(Manifests))]
     public async Task A_rendered_overlay_is_consistent_with_the_services(string overlay)

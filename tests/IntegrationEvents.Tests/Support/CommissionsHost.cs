@@ -1,6 +1,10 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Leads.Commissions;
 using Leads.Commissions.CountConversions;
+using Leads.Security;
+using Leads.ServiceDefaults.Security;
+using Leads.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -17,6 +21,7 @@ public sealed class CommissionsHost : IAsyncDisposable
     {
         _app = app;
         _http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For([LeadsRoles.Read]));
     }
 
     public static async Task<CommissionsHost> StartAsync(string dataDirectory, string rabbitMq, CancellationToken cancellationToken)
@@ -26,8 +31,10 @@ public sealed class CommissionsHost : IAsyncDisposable
         {
             ["Leads:DataDirectory"] = dataDirectory,
             ["ConnectionStrings:rabbitmq"] = rabbitMq,
+            [AuthSettings.SigningKeyKey] = TestTokens.SigningKeyBase64,
         });
         builder.Logging.ClearProviders();
+        builder.AddLeadsAuthentication();
         builder.AddCommissions();
         var app = builder.Build();
         app.MapCommissions();
@@ -47,6 +54,20 @@ public sealed class CommissionsHost : IAsyncDisposable
     {
         var reply = await _http.GetFromJsonAsync<DailyConversions>($"/conversions/{day:yyyy-MM-dd}", cancellationToken);
         return reply?.Conversions ?? 0;
+    }
+
+    /// <summary>The status of GET /conversions with <paramref name="token"/> (none when null).</summary>
+    public async Task<System.Net.HttpStatusCode> ConversionsStatusWithAsync(string? token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/conversions");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var client = new HttpClient { BaseAddress = _http.BaseAddress };
+        using var response = await client.SendAsync(request, cancellationToken);
+        return response.StatusCode;
     }
 
     public long DuplicatesIgnored => ((ConversionLedger)_app.Services.GetService(typeof(ConversionLedger))!).DuplicatesIgnored;

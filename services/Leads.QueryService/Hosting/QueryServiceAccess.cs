@@ -1,0 +1,31 @@
+using Leads.Contracts.V1;
+using Leads.ServiceDefaults.Security;
+
+namespace Leads.QueryService.Hosting;
+
+/// <summary>
+/// Who may call the query service: every LeadQueries method needs leads.read, every ProjectionAdmin method leads.admin.
+/// One line per RPC; an RPC without a line needs leads.admin (fail closed).
+/// </summary>
+internal static class QueryServiceAccess
+{
+    public static RpcAccessRules LeadQueriesRules { get; } = new(LeadQueries.Descriptor.FullName, new Dictionary<string, RpcAccess>
+    {
+        [nameof(LeadQueries.LeadQueriesBase.GetLead)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadQueries.LeadQueriesBase.ListLeads)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadQueries.LeadQueriesBase.SearchLeads)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadQueries.LeadQueriesBase.GetStatusHistory)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadQueries.LeadQueriesBase.GetLeadHistory)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadQueries.LeadQueriesBase.GetLeadAsOf)] = RpcAuthorizationExtensions.Readers,
+    });
+
+    public static RpcAccessRules ProjectionAdminRules { get; } = new(ProjectionAdmin.Descriptor.FullName, new Dictionary<string, RpcAccess>
+    {
+        [nameof(ProjectionAdmin.ProjectionAdminBase.ListProjections)] = RpcAuthorizationExtensions.Admins,
+        [nameof(ProjectionAdmin.ProjectionAdminBase.ResetProjection)] = RpcAuthorizationExtensions.Admins,
+        [nameof(ProjectionAdmin.ProjectionAdminBase.PauseProjection)] = RpcAuthorizationExtensions.Admins,
+        [nameof(ProjectionAdmin.ProjectionAdminBase.ResumeProjection)] = RpcAuthorizationExtensions.Admins,
+        [nameof(ProjectionAdmin.ProjectionAdminBase.ListParked)] = RpcAuthorizationExtensions.Admins,
+        [nameof(ProjectionAdmin.ProjectionAdminBase.ReplayParked)] = RpcAuthorizationExtensions.Admins,
+    });
+}
