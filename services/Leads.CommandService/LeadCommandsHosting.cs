@@ -1,6 +1,8 @@
+using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Handling;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 
 namespace Leads.CommandService;
@@ -14,12 +16,14 @@ public static class LeadCommandsHosting
     {
         builder.ListenForGrpc(DefaultUrl);
 
-        builder.Services.AddLeadEventStore(builder.Configuration, (store, location) => store.Instrumented(location.Kind.ToString()));
+        var events = builder.Services.AddLeadEventStore(builder.Configuration, (store, location) => store.Instrumented(location.Kind.ToString()));
+        builder.Services.AddLeadKeys(builder.Configuration, events.DataDirectory);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommandLog>();
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<LeadCommandService>();
+        builder.Services.AddSingleton<LeadEraser>();
         return builder;
     }
 }

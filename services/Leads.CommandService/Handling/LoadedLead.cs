@@ -1,6 +1,6 @@
 using Leads.Domain;
-using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Privacy;
 
 namespace Leads.CommandService.Handling;
 
@@ -16,7 +16,7 @@ public sealed record LoadedLead(
     IReadOnlyList<MissedEvent> History,
     IReadOnlyList<RecordedEvent> ByThisCommand)
 {
-    public static async Task<LoadedLead> LoadAsync(IEventStore store, long leadId, string? commandId, CancellationToken cancellationToken)
+    public static async Task<LoadedLead> LoadAsync(IEventStore store, LeadEventCodec codec, long leadId, string? commandId, CancellationToken cancellationToken)
     {
         var state = LeadState.Initial;
         ulong? revision = null;
@@ -27,7 +27,7 @@ public sealed record LoadedLead(
         await foreach (var recorded in store.ReadStreamAsync(
             LeadStream.Name(leadId), ReadDirection.Forwards, StreamPosition.Start, long.MaxValue, cancellationToken))
         {
-            if (LeadEventSerializer.Deserialize(recorded.EventType, recorded.Data.Span) is { } e)
+            if (await codec.ReadAsync(recorded, cancellationToken) is { } e)
             {
                 state = LeadState.Evolve(state, e);
             }

@@ -6,6 +6,7 @@ using Leads.QueryService.SearchLeads;
 using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 
 namespace Leads.QueryService.Hosting;
@@ -23,6 +24,7 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReadStores(builder.Configuration, data);
+        builder.Services.AddLeadKeys(builder.Configuration, data.Path);
 
         builder.Services.AddSingleton<ViewCheckpointWatch>();
         builder.Services.AddSingleton<GetLeadQuery>();
