@@ -120,7 +120,9 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;");
+        // FULL: a key must be durable before the event sealed with it is (events.db is FULL too); losing a key to a
+        // power cut would erase a lead nobody asked to forget.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;");
         return connection;
     }
 
