@@ -1,8 +1,10 @@
+using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
 using Leads.CommandService.Limits;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 using Leads.ServiceDefaults.Security;
 
@@ -20,7 +22,8 @@ public static class LeadCommandsHosting
     {
         builder.ListenForGrpc(DefaultUrl);
 
-        builder.Services.AddLeadEventStore(builder.Configuration, (store, location) => store.Instrumented(location.Kind.ToString()));
+        var events = builder.Services.AddLeadEventStore(builder.Configuration, (store, location) => store.Instrumented(location.Kind.ToString()));
+        builder.Services.AddLeadKeys(builder.Configuration, events.DataDirectory);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommandLog>();
@@ -39,6 +42,7 @@ public static class LeadCommandsHosting
             options.MaxReceiveMessageSize = MaxCommandMessageBytes;
             options.Interceptors.Add<CommandRateLimitInterceptor>();
         });
+        builder.Services.AddSingleton<LeadEraser>();
         return builder;
     }
 }

@@ -7,6 +7,8 @@ using Leads.IntegrationPublisher.Storage;
 using Leads.Messaging;
 using Leads.Projections;
 using Leads.ReadStores;
+using Leads.Privacy;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 
 namespace Leads.IntegrationPublisher;
@@ -37,6 +39,7 @@ public static class IntegrationPublisherHosting
         services.AddSingleton(location);
         services.AddSingleton(options);
         services.AddSingleton<IEventStore>(_ => OpenEventStore(location));
+        services.AddLeadKeys(configuration, location.DataDirectory);
         services.AddSingleton(_ => new PublisherCheckpoints(location.CheckpointFile, PublisherCheckpoints.ProjectionName));
         services.AddSingleton<PublisherMetrics>();
         services.AddSingleton<IIntegrationMessageSender, MassTransitMessageSender>();
@@ -49,7 +52,7 @@ public static class IntegrationPublisherHosting
             MaxResubscribeDelay = TimeSpan.FromSeconds(5),
         });
         services.AddSingleton(sp => new Projector<LeadOutbox>(
-            IntegrationPublisherProjection.Create(),
+            IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>()),
             sp.GetRequiredService<IEventStore>(),
             sp.GetRequiredService<PublishingStore>(),
             sp.GetRequiredService<ProjectorOptions>(),

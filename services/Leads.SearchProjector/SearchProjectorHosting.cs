@@ -4,6 +4,8 @@ using Leads.Projections;
 using Leads.ReadStores;
 using Leads.Search;
 using Leads.Search.Lucene;
+using Leads.Privacy;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 
 namespace Leads.SearchProjector;
@@ -33,10 +35,11 @@ public static class SearchProjectorHosting
 
         builder.Services.AddLeadSearchIndex(config, events.DataDirectory);
         builder.Services.AddProjectionControl(config, events.DataDirectory);
+        builder.Services.AddLeadKeys(config, events.DataDirectory);
         builder.Services.AddSingleton(config.GetSection("Leads:SearchProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
         builder.Services.AddSingleton(new ProjectorHostOptions());
         builder.Services.AddSingleton<IProjector>(services => new Projector<LeadSearchDocument>(
-            LeadSearchProjection.Definition,
+            LeadSearchProjection.For(services.GetRequiredService<LeadEventCodec>()),
             services.GetRequiredService<IEventStore>(),
             services.GetRequiredService<IProjectionStore<LeadSearchDocument>>(),
             services.GetRequiredService<ProjectorOptions>(),

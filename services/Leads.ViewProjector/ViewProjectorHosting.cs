@@ -2,6 +2,8 @@ using Leads.EventStore;
 using Leads.EventStore.Hosting;
 using Leads.Projections;
 using Leads.ReadStores;
+using Leads.Privacy;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 using Leads.Views;
 
@@ -24,10 +26,11 @@ public static class ViewProjectorHosting
         var events = builder.Services.AddLeadEventStore(config);
         builder.Services.AddLeadViewStore(config, events.DataDirectory);
         builder.Services.AddProjectionControl(config, events.DataDirectory);
+        builder.Services.AddLeadKeys(config, events.DataDirectory);
         builder.Services.AddSingleton(config.GetSection("Leads:ViewProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
         builder.Services.AddSingleton(new ProjectorHostOptions());
         builder.Services.AddSingleton<IProjector>(services => new Projector<LeadReadModel>(
-            LeadReadModelProjection.Definition,
+            LeadReadModelProjection.For(services.GetRequiredService<LeadEventCodec>()),
             services.GetRequiredService<IEventStore>(),
             services.GetRequiredService<IProjectionStore<LeadReadModel>>(),
             services.GetRequiredService<ProjectorOptions>(),

@@ -15,4 +15,7 @@ public sealed record DomainError(DomainErrorKind Kind, string Message, string? F
     public static DomainError Invalid(string field, string message) => new(DomainErrorKind.InvalidArgument, message, field);
     public static DomainError NotFound(long leadId) => new(DomainErrorKind.NotFound, $"lead {leadId} does not exist");
     public static DomainError Precondition(string message) => new(DomainErrorKind.FailedPrecondition, message);
+
+    public static DomainError Forgotten(long leadId) => new(
+        DomainErrorKind.FailedPrecondition, $"lead was forgotten: lead {leadId}'s personal data was erased and it takes no more commands");
 }

@@ -24,6 +24,7 @@ public static class LeadDecider
             ChangeContactInfo c => ChangeContact(c, state),
             ChangeStatus c => ChangeStatus(c, state),
             SetFollowup c => SetFollowup(c, state),
+            ForgetLead c => Forget(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown lead command"),
         };
     }
@@ -77,6 +78,11 @@ public static class LeadDecider
             return DomainError.NotFound(c.LeadId);
         }
 
+        if (state.Forgotten)
+        {
+            return DomainError.Forgotten(c.LeadId);
+        }
+
         return string.Equals(state.Name, name.Value, StringComparison.Ordinal)
             ? Validated(Nothing)
             : Validated(new ILeadEvent[] { new NameChanged(c.LeadId, name.Value) });
@@ -101,6 +107,11 @@ public static class LeadDecider
             return DomainError.NotFound(c.LeadId);
         }
 
+        if (state.Forgotten)
+        {
+            return DomainError.Forgotten(c.LeadId);
+        }
+
         var unchanged = string.Equals(state.Email, email.Value, StringComparison.Ordinal)
             && string.Equals(state.Phone, phone.Value.Formatted, StringComparison.Ordinal);
         return unchanged
@@ -118,6 +129,11 @@ public static class LeadDecider
         if (!state.Exists)
         {
             return DomainError.NotFound(c.LeadId);
+        }
+
+        if (state.Forgotten)
+        {
+            return DomainError.Forgotten(c.LeadId);
         }
 
         if (state.Status == c.Status)
@@ -151,6 +167,11 @@ public static class LeadDecider
             return DomainError.NotFound(c.LeadId);
         }
 
+        if (state.Forgotten)
+        {
+            return DomainError.Forgotten(c.LeadId);
+        }
+
         if (state.Status != LeadStatus.FollowUp)
         {
             return DomainError.Precondition($"lead {c.LeadId} is {state.Status}: a follow-up can only be set while it is FollowUp");
@@ -159,6 +180,39 @@ public static class LeadDecider
         return state.FollowupOn == date.Value
             ? Validated(Nothing)
             : Validated(new ILeadEvent[] { new FollowupSet(c.LeadId, date.Value) });
+    }
+
+    private static Validated<IReadOnlyList<ILeadEvent>> Forget(ForgetLead c, LeadState state)
+    {
+        if (string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Length > ForgetLead.MaxReasonLength)
+        {
+            return DomainError.Invalid("reason", $"reason is required: 1 to {ForgetLead.MaxReasonLength} characters saying why the lead is forgotten (got {c.Reason?.Length ?? 0})");
+        }
+
+        if (!state.Exists)
+        {
+            return DomainError.NotFound(c.LeadId);
+        }
+
+        if (state.Forgotten)
+        {
+            return Validated(Nothing);
+        }
+
+        var fields = new List<string>();
+        AddIfSet(fields, "name", state.Name);
+        AddIfSet(fields, "email", state.Email);
+        AddIfSet(fields, "phone", state.Phone);
+        AddIfSet(fields, "phone_digits", state.PhoneDigits);
+        return Validated(new ILeadEvent[] { new LeadForgotten(c.LeadId, c.Reason, c.ErasedAt, c.ErasedBy, fields, c.ErasedEvents) });
+    }
+
+    private static void AddIfSet(List<string> fields, string field, string value)
+    {
+        if (value.Length > 0)
+        {
+            fields.Add(field);
+        }
     }
 
     private static Validated<IReadOnlyList<ILeadEvent>> Validated(IReadOnlyList<ILeadEvent> events) =>

@@ -16,6 +16,9 @@ public sealed record LeadState
     public LeadStatus? Status { get; init; }
     public DateOnly? FollowupOn { get; init; }
 
+    /// <summary>The lead was forgotten: its personal data reads as <see cref="PersonalData.Erased"/> and it takes no more commands.</summary>
+    public bool Forgotten { get; init; }
+
     /// <summary>
     /// Applies one event. Leaving Follow-up clears the follow-up date here, so every reader of the events (the command
     /// side, views, time travel) agrees on it without a separate event.
@@ -31,6 +34,14 @@ public sealed record LeadState
             FollowupOn = x.Status == LeadStatus.FollowUp ? state.FollowupOn : null,
         },
         FollowupSet x => state with { FollowupOn = x.FollowupOn },
+        LeadForgotten => state with
+        {
+            Forgotten = true,
+            Name = PersonalData.Erased,
+            Email = PersonalData.Erased,
+            Phone = PersonalData.Erased,
+            PhoneDigits = "",
+        },
         _ => state,
     };
 

@@ -12,13 +12,13 @@ public sealed class Projection<TDoc>
 {
     private readonly IReadOnlyDictionary<Type, Func<TDoc, object, EventContext, TDoc>> _handlers;
     private readonly Func<TDoc, EventContext, TDoc>? _afterEach;
-    private readonly Func<RecordedEvent, object?> _decode;
+    private readonly Func<RecordedEvent, CancellationToken, ValueTask<object?>> _decode;
     private readonly Func<string, TDoc> _initial;
 
     internal Projection(
         string name,
         Func<string, TDoc> initial,
-        Func<RecordedEvent, object?> decode,
+        Func<RecordedEvent, CancellationToken, ValueTask<object?>> decode,
         IReadOnlyDictionary<Type, Func<TDoc, object, EventContext, TDoc>> handlers,
         Func<TDoc, EventContext, TDoc>? afterEach)
     {
@@ -40,7 +40,7 @@ public sealed class Projection<TDoc>
     public bool Handles(Type eventType) => _handlers.ContainsKey(eventType);
 
     /// <summary>Turns a recorded event into the event record the handlers take; null when it is not one of ours.</summary>
-    public object? Decode(RecordedEvent recorded) => _decode(recorded);
+    public ValueTask<object?> DecodeAsync(RecordedEvent recorded, CancellationToken cancellationToken) => _decode(recorded, cancellationToken);
 
     /// <summary>Applies one event; a type without a handler leaves the document as it is.</summary>
     public TDoc Apply(TDoc document, object @event, EventContext context)

@@ -10,9 +10,15 @@ namespace Leads.Projections;
 ///     .Build();
 /// </code>
 /// </summary>
-public sealed class ProjectionBuilder<TDoc>(string name, Func<string, TDoc> initial, Func<RecordedEvent, object?> decode)
+/// <remarks>The decoder may be asynchronous (one that needs a lead's key to reveal personal data, say).</remarks>
+public sealed class ProjectionBuilder<TDoc>(string name, Func<string, TDoc> initial, Func<RecordedEvent, CancellationToken, ValueTask<object?>> decode)
     where TDoc : class
 {
+    public ProjectionBuilder(string name, Func<string, TDoc> initial, Func<RecordedEvent, object?> decode)
+        : this(name, initial, (recorded, _) => ValueTask.FromResult(decode(recorded)))
+    {
+    }
+
     private readonly Dictionary<Type, Func<TDoc, object, EventContext, TDoc>> _handlers = [];
     private Func<TDoc, EventContext, TDoc>? _afterEach;
 

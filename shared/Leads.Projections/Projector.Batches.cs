@@ -148,7 +148,7 @@ public sealed partial class Projector<TDoc>
     {
         try
         {
-            return (ApplyOnce(document, recorded), null, 1);
+            return (await ApplyOnceAsync(document, recorded, cancellationToken).ConfigureAwait(false), null, 1);
         }
         catch (Exception first) when (first is not OperationCanceledException)
         {
@@ -157,14 +157,14 @@ public sealed partial class Projector<TDoc>
             try
             {
                 var next = await _handlerRetries.ExecuteAsync(
-                    _ =>
+                    ct =>
                     {
                         if (attempts++ == 0)
                         {
                             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
                         }
 
-                        return ValueTask.FromResult(ApplyOnce(document, recorded));
+                        return ApplyOnceAsync(document, recorded, ct);
                     },
                     cancellationToken).ConfigureAwait(false);
                 return (next, null, attempts);
@@ -176,9 +176,9 @@ public sealed partial class Projector<TDoc>
         }
     }
 
-    private TDoc? ApplyOnce(TDoc document, RecordedEvent recorded)
+    private async ValueTask<TDoc?> ApplyOnceAsync(TDoc document, RecordedEvent recorded, CancellationToken cancellationToken)
     {
-        var decoded = _projection.Decode(recorded);
+        var decoded = await _projection.DecodeAsync(recorded, cancellationToken).ConfigureAwait(false);
         if (decoded is null || !_projection.Handles(decoded.GetType()))
         {
             return null;

@@ -125,7 +125,7 @@ public sealed partial class Projector<TDoc>
                     break;
                 }
 
-                if (ApplyOnce(document, recorded) is { } next)
+                if (await ApplyOnceAsync(document, recorded, cancellationToken).ConfigureAwait(false) is { } next)
                 {
                     document = next;
                     position = recorded.Position;

@@ -1,6 +1,7 @@
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Privacy;
 using Leads.Projections;
 
 namespace Leads.Search;
@@ -20,11 +21,30 @@ public static class LeadSearchProjection
     /// revision moved to the event's. Idempotency by position is the runtime's and the store's job.
     /// </summary>
     public static Projection<LeadSearchDocument> Definition { get; } =
-        new ProjectionBuilder<LeadSearchDocument>(Name, Initial, Decode)
+        Build(new ProjectionBuilder<LeadSearchDocument>(Name, Initial, Decode));
+
+    /// <summary>
+    /// The projection the search projector runs: events read through the codec (personal data revealed with the lead's
+    /// key, erased once it is deleted), so a replay after an erasure indexes nothing personal.
+    /// </summary>
+    public static Projection<LeadSearchDocument> For(LeadEventCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        return Build(new ProjectionBuilder<LeadSearchDocument>(
+            Name,
+            Initial,
+            async (recorded, cancellationToken) => LeadStream.TryParseId(recorded.StreamId, out _)
+                ? await codec.ReadAsync(recorded, cancellationToken).ConfigureAwait(false)
+                : null));
+    }
+
+    private static Projection<LeadSearchDocument> Build(ProjectionBuilder<LeadSearchDocument> builder) =>
+        builder
             .On<LeadWasInitialized>((doc, e, _) => Initialized(doc, e))
             .On<NameChanged>((doc, e, _) => Renamed(doc, e))
             .On<ContactInfoChanged>((doc, e, _) => ContactChanged(doc, e))
             .On<StatusChanged>((doc, e, _) => StatusChanged(doc, e))
+            .On<LeadForgotten>((doc, e, _) => Forgotten(doc, e))
             .AfterEach((doc, ctx) => doc with { Position = ctx.Position, Revision = ctx.StreamRevision })
             .Build();
 
@@ -45,6 +65,7 @@ public static class LeadSearchProjection
         NameChanged x => Renamed(document, x),
         ContactInfoChanged x => ContactChanged(document, x),
         StatusChanged x => StatusChanged(document, x),
+        LeadForgotten x => Forgotten(document, x),
         _ => document,
     };
 
@@ -52,7 +73,7 @@ public static class LeadSearchProjection
         document with { };
 
     public static LeadSearchDocument Renamed(LeadSearchDocument document, NameChanged e) =>
-        document with
+        PersonalData.IsErased(e.Name) ? document : document with
         {
             Name = e.Name,
             Names = Remember(document.Names, e.Name, string.Join(' ', SearchText.NameWords(e.Name))),
@@ -60,6 +81,11 @@ public static class LeadSearchProjection
 
     public static LeadSearchDocument ContactChanged(LeadSearchDocument document, ContactInfoChanged e)
     {
+        if (PersonalData.IsErased(e.Email) || PersonalData.IsErased(e.Phone))
+        {
+            return document;
+        }
+
         var digits = string.IsNullOrEmpty(e.PhoneDigits) ? SearchText.PhoneDigits(e.Phone) : e.PhoneDigits;
         return document with
         {
@@ -70,6 +96,13 @@ public static class LeadSearchProjection
             Phones = Remember(document.Phones, e.Phone, digits),
         };
     }
+
+    /// <summary>
+    /// The lead was forgotten: every name, email and phone it had goes, current and historical, so no search finds it.
+    /// The document stays, empty, only to hold its position (a replayed event must still be recognised as applied).
+    /// </summary>
+    public static LeadSearchDocument Forgotten(LeadSearchDocument document, LeadForgotten e) =>
+        new(document.LeadId) { Status = document.Status };
 
     public static LeadSearchDocument StatusChanged(LeadSearchDocument document, StatusChanged e) =>
         document with { Status = e.Status };

@@ -1,3 +1,5 @@
+using Leads.EventStore;
+using Leads.Privacy;
 using Leads.Projections;
 
 namespace Leads.Views;
@@ -8,8 +10,18 @@ public static class LeadReadModelProjection
     /// <summary>The name ops see (ProjectionAdmin, checkpoints, parked events).</summary>
     public const string Name = "lead-views";
 
+    /// <summary>The projection over events stored in the clear (tests and tools).</summary>
     public static Projection<LeadReadModel> Definition { get; } =
-        new ProjectionBuilder<LeadReadModel>(Name, stream => LeadReadModel.Empty(LeadEventDecoder.LeadIdOf(stream)), LeadEventDecoder.Decode)
+        Build(new ProjectionBuilder<LeadReadModel>(Name, Initial, LeadEventDecoder.Decode));
+
+    /// <summary>The projection the view projector runs: events read through the codec, so erased data stays erased on every replay.</summary>
+    public static Projection<LeadReadModel> For(LeadEventCodec codec) =>
+        Build(new ProjectionBuilder<LeadReadModel>(Name, Initial, LeadEventDecoder.With(codec)));
+
+    private static LeadReadModel Initial(string streamId) => LeadReadModel.Empty(LeadEventDecoder.LeadIdOf(streamId));
+
+    private static Projection<LeadReadModel> Build(ProjectionBuilder<LeadReadModel> builder) =>
+        builder
             .Include(LeadViewProjection.Definition, m => m.View, (m, view) => m with { View = view })
             .Include(StatusLogProjection.Definition, m => m.StatusLog, (m, log) => m with { StatusLog = log })
             .Build();

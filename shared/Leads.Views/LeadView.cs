@@ -18,6 +18,9 @@ public sealed record LeadView
     public LeadStatus? Status { get; init; }
     public DateOnly? FollowupOn { get; init; }
 
+    /// <summary>The lead was forgotten: name, email and phone are erased. Derived from the stored fields, so every engine keeps it.</summary>
+    public bool Forgotten => PersonalData.IsErased(Name) && PersonalData.IsErased(Email) && PersonalData.IsErased(Phone);
+
     /// <summary>The 0-based stream revision of the last event applied.</summary>
     public ulong Revision { get; init; }
 
@@ -39,6 +42,7 @@ public sealed record LeadView
         PhoneDigits = PhoneDigits,
         Status = Status,
         FollowupOn = FollowupOn,
+        Forgotten = Forgotten,
     };
 
     /// <summary>This view with the domain state's fields (the same <see cref="LeadState.Evolve"/> rules everywhere).</summary>

@@ -6,7 +6,8 @@ namespace Leads.Views;
 
 /// <summary>
 /// The lead view: <c>LeadView + event -> LeadView</c> with the domain's own <see cref="LeadState.Evolve"/> (so leaving
-/// Follow-up clears the date here too), plus revision, position and the recorded times.
+/// Follow-up clears the date here too), plus revision, position and the recorded times. LeadForgotten erases the name,
+/// email and phone (they read as <see cref="PersonalData.Erased"/>).
 /// </summary>
 public static class LeadViewProjection
 {
@@ -19,6 +20,7 @@ public static class LeadViewProjection
             .On<ContactInfoChanged>((view, e, _) => Evolve(view, e))
             .On<StatusChanged>((view, e, _) => Evolve(view, e))
             .On<FollowupSet>((view, e, _) => Evolve(view, e))
+            .On<LeadForgotten>((view, e, _) => Evolve(view, e))
             .AfterEach((view, ctx) => view with { Revision = ctx.StreamRevision, Position = ctx.Position, UpdatedAt = ctx.Created })
             .Build();
 

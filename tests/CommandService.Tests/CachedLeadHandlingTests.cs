@@ -31,7 +31,8 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
         _store = new SqliteEventStore(path);
         _otherWriter = new SqliteEventStore(path);
         _service = new LeadCommandService(
-            _store, new CommandLog(_store), new LeadWriteLocks(), new CommandKeyLocks(), _cache, TimeProvider.System, NullLogger<LeadCommandService>.Instance);
+            _store, new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(_data.Path))),
+            new CommandLog(_store), new LeadWriteLocks(), new CommandKeyLocks(), _cache, TimeProvider.System, NullLogger<LeadCommandService>.Instance);
         var initialized = await HandleAsync(new InitializeLeadRequest { LeadId = LeadId, Name = "Ada", Email = "ada@example.com", Phone = "+1 555 0100" }.ToIncoming());
         Assert.IsType<CommandOutcome.Accepted>(initialized);
     }

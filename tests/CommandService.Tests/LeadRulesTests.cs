@@ -242,11 +242,16 @@ public sealed class LeadRulesTests(CommandServiceFixture fixture)
         return await store.ReadStreamAsync(LeadStream.Name(leadId));
     }
 
+    /// <summary>Folds the stored events as every reader does: through the codec, with the service's key store (keys.db beside events.db).</summary>
     private async Task<LeadState> FoldAsync(long leadId, ulong upToRevision = ulong.MaxValue)
     {
-        var events = await ReadLeadAsync(leadId);
-        return LeadState.Fold(events
-            .Where(e => e.StreamRevision <= upToRevision)
-            .Select(e => LeadEventSerializer.Deserialize(e.EventType, e.Data.Span)!));
+        var codec = new Privacy.LeadEventCodec(new Privacy.Stores.SqliteLeadKeyStore(Privacy.Stores.SqliteLeadKeyStore.FileIn(fixture.Service.DataDirectory)));
+        var state = LeadState.Initial;
+        foreach (var e in (await ReadLeadAsync(leadId)).Where(e => e.StreamRevision <= upToRevision))
+        {
+            state = LeadState.Evolve(state, (await codec.ReadAsync(e, TestContext.Current.CancellationToken))!);
+        }
+
+        return state;
     }
 }

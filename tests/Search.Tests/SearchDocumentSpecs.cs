@@ -125,4 +125,26 @@ public sealed class SearchDocumentSpecs
 
         Assert.Equal(new NameChanged(1, "Anna"), LeadSearchProjection.Decode(recorded));
     }
+
+    [Fact]
+    public void LeadForgotten_drops_every_name_email_and_phone_current_and_historical()
+    {
+        var before = Leads.Fold(1, Leads.Story1410);
+
+        var after = LeadSearchProjection.Evolve(before, new LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["email"], []));
+
+        Assert.Equal(("", "", "", "", 0, 0, 0), (after.Name, after.Email, after.Phone, after.PhoneDigits, after.Names.Count, after.Emails.Count, after.Phones.Count));
+    }
+
+    [Fact]
+    public void Erased_values_read_in_a_replay_are_not_indexed()
+    {
+        var document = new LeadSearchDocument(1410);
+
+        var after = LeadSearchProjection.Evolve(
+            LeadSearchProjection.Evolve(document, new NameChanged(1410, Domain.PersonalData.Erased)),
+            new ContactInfoChanged(1410, Domain.PersonalData.Erased, Domain.PersonalData.Erased, Domain.PersonalData.Erased));
+
+        Assert.Equal(document, after);
+    }
 }

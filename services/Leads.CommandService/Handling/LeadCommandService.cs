@@ -3,6 +3,7 @@ using Leads.CommandService.Telemetry;
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Privacy;
 
 namespace Leads.CommandService.Handling;
 
@@ -13,7 +14,7 @@ namespace Leads.CommandService.Handling;
 /// restarts and crashes.
 /// </summary>
 public sealed partial class LeadCommandService(
-    IEventStore store, CommandLog log, LeadWriteLocks locks, CommandKeyLocks keyLocks, LeadStateCache cache, TimeProvider time, ILogger<LeadCommandService> logger)
+    IEventStore store, LeadEventCodec codec, CommandLog log, LeadWriteLocks locks, CommandKeyLocks keyLocks, LeadStateCache cache, TimeProvider time, ILogger<LeadCommandService> logger)
 {
     public const int MaxAttempts = 20;
 
@@ -115,11 +116,27 @@ public sealed partial class LeadCommandService(
                 return await RecordAsync(incoming, noOp, metadata, cancellationToken);
             }
 
-            var events = decision.Events.Select((e, i) => new EventData(
-                commandId is null ? Guid.CreateVersion7() : CommandKey.EventId(commandId, streamId, i),
-                LeadEventTypes.Of(e),
-                LeadEventSerializer.Serialize(e),
-                metadata)).ToList();
+            var events = new List<EventData>(decision.Events.Count);
+            foreach (var e in decision.Events)
+            {
+                // Personal fields are sealed with the lead's key; a key deleted by an unfinished erasure refuses the write.
+                byte[] data;
+                try
+                {
+                    data = await codec.SealAsync(e, cancellationToken);
+                }
+                catch (LeadErasedException)
+                {
+                    return new CommandOutcome.Refused(DomainError.Forgotten(leadId));
+                }
+
+                events.Add(new EventData(
+                    commandId is null ? Guid.CreateVersion7() : CommandKey.EventId(commandId, streamId, events.Count),
+                    LeadEventTypes.Of(e),
+                    data,
+                    metadata));
+            }
+
             var result = await store.AppendAsync(streamId, ExpectedRevision.From(lead.Revision), events, cancellationToken);
             if (result is AppendResult.Success success)
             {
@@ -147,7 +164,7 @@ public sealed partial class LeadCommandService(
     /// <summary>Reads the stream (only its tail when a usable snapshot is remembered) and remembers what it found.</summary>
     private async Task<LoadedLead> LoadAsync(long leadId, string? commandId, ulong? expectedRevision, CancellationToken cancellationToken)
     {
-        var lead = await LoadedLead.LoadAsync(store, cache, leadId, commandId, expectedRevision, cancellationToken);
+        var lead = await LoadedLead.LoadAsync(store, codec, cache, leadId, commandId, expectedRevision, cancellationToken);
         if (lead.ToSnapshot() is { } loaded)
         {
             cache.Remember(leadId, loaded);

@@ -1,6 +1,6 @@
 using Leads.Domain;
-using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Privacy;
 
 namespace Leads.CommandService.Handling;
 
@@ -30,8 +30,8 @@ public sealed record LoadedLead(
             : null;
 
     /// <summary>Reads the whole stream.</summary>
-    public static Task<LoadedLead> LoadAsync(IEventStore store, long leadId, string? commandId, CancellationToken cancellationToken) =>
-        ReadAsync(store, leadId, commandId, null, cancellationToken);
+    public static Task<LoadedLead> LoadAsync(IEventStore store, LeadEventCodec codec, long leadId, string? commandId, CancellationToken cancellationToken) =>
+        ReadAsync(store, codec, leadId, commandId, null, cancellationToken);
 
     /// <summary>
     /// Reads the events after the snapshot <paramref name="cache"/> holds, when that snapshot can answer this command:
@@ -39,10 +39,10 @@ public sealed record LoadedLead(
     /// seen on an event read from the store. Otherwise reads the whole stream.
     /// </summary>
     public static Task<LoadedLead> LoadAsync(
-        IEventStore store, LeadStateCache cache, long leadId, string? commandId, ulong? expectedRevision, CancellationToken cancellationToken)
+        IEventStore store, LeadEventCodec codec, LeadStateCache cache, long leadId, string? commandId, ulong? expectedRevision, CancellationToken cancellationToken)
     {
         var snapshot = Usable(cache.Find(leadId), commandId, expectedRevision);
-        return ReadAsync(store, leadId, commandId, snapshot, cancellationToken);
+        return ReadAsync(store, codec, leadId, commandId, snapshot, cancellationToken);
     }
 
     /// <summary>What to remember after this load, or null when the stream does not exist.</summary>
@@ -60,7 +60,7 @@ public sealed record LoadedLead(
             : null;
 
     private static async Task<LoadedLead> ReadAsync(
-        IEventStore store, long leadId, string? commandId, LeadSnapshot? from, CancellationToken cancellationToken)
+        IEventStore store, LeadEventCodec codec, long leadId, string? commandId, LeadSnapshot? from, CancellationToken cancellationToken)
     {
         var state = from?.State ?? LeadState.Initial;
         ulong? revision = from?.Revision;
@@ -73,7 +73,7 @@ public sealed record LoadedLead(
         await foreach (var recorded in store.ReadStreamAsync(
             LeadStream.Name(leadId), ReadDirection.Forwards, start, long.MaxValue, cancellationToken))
         {
-            if (LeadEventSerializer.Deserialize(recorded.EventType, recorded.Data.Span) is { } e)
+            if (await codec.ReadAsync(recorded, cancellationToken) is { } e)
             {
                 state = LeadState.Evolve(state, e);
             }

@@ -12,8 +12,20 @@ public static class IntegrationPublisherProjection
 {
     public const string Name = Checkpoints.PublisherCheckpoints.ProjectionName;
 
-    public static Projection<LeadOutbox> Create() =>
-        new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, Decode)
+    /// <summary>Over events stored in the clear (tests); the service passes its codec.</summary>
+    public static Projection<LeadOutbox> Create() => Build(new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, Decode));
+
+    /// <summary>Events read through the codec: personal data revealed, or not published once the lead was forgotten.</summary>
+    public static Projection<LeadOutbox> Create(Privacy.LeadEventCodec codec) =>
+        Build(new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, async (recorded, cancellationToken) =>
+            await IntegrationMessageTranslator.TranslateAsync(recorded, codec, cancellationToken).ConfigureAwait(false) switch
+            {
+                Translation.Translation.Ignore => null,
+                var t => t,
+            }));
+
+    private static Projection<LeadOutbox> Build(ProjectionBuilder<LeadOutbox> builder) =>
+        builder
             .On<Translation.Translation.Publish>((outbox, t, _) => outbox.With(t.Messages))
             .On<Translation.Translation.Untranslatable>((outbox, t, ctx) =>
                 outbox.With(new SkippedEvent(ctx.StreamId, ctx.StreamRevision, ctx.Position, ctx.EventId, ctx.EventType, t.Reason)))

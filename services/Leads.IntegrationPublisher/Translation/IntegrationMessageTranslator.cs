@@ -3,6 +3,7 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.IntegrationEvents.V1;
+using Leads.Privacy;
 
 namespace Leads.IntegrationPublisher.Translation;
 
@@ -12,6 +13,29 @@ namespace Leads.IntegrationPublisher.Translation;
 /// </summary>
 public static class IntegrationMessageTranslator
 {
+    /// <summary>
+    /// Translates an event read through the codec: personal data revealed with the lead's key; once the lead was
+    /// forgotten its erased personal data is not published again (a replay sends LeadForgotten, never old values).
+    /// </summary>
+    public static async Task<Translation> TranslateAsync(RecordedEvent recorded, LeadEventCodec codec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(codec);
+        if (recorded.IsSystemEvent || !LeadStream.TryParseId(recorded.StreamId, out _))
+        {
+            return new Translation.Ignore();
+        }
+
+        try
+        {
+            return Translate(recorded with { Data = await codec.RevealAsync(recorded, cancellationToken).ConfigureAwait(false) });
+        }
+        catch (Exception ex) when (ex is JsonException or System.Security.Cryptography.CryptographicException)
+        {
+            return new Translation.Untranslatable($"{recorded.EventType} data cannot be read: {ex.Message}");
+        }
+    }
+
     public static Translation Translate(RecordedEvent recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
@@ -40,6 +64,11 @@ public static class IntegrationMessageTranslator
             return new Translation.Untranslatable($"{recorded.EventType} names lead {e.LeadId} but is stored in {recorded.StreamId}");
         }
 
+        if (e is NameChanged { Name: PersonalData.Erased } or ContactInfoChanged { Email: PersonalData.Erased })
+        {
+            return new Translation.Untranslatable($"{recorded.EventType} holds personal data that was erased (the lead was forgotten)");
+        }
+
         var position = recorded.Position.Value;
         var at = recorded.Created;
         var id = recorded.EventId;
@@ -56,6 +85,7 @@ public static class IntegrationMessageTranslator
             StatusChanged x => new Translation.Untranslatable($"status {(int)x.Status} has no published name"),
             FollowupSet { FollowupOn: { } on } x => Messages(recorded, new LeadFollowupScheduled(x.LeadId, on, id, position, at)),
             FollowupSet x => Messages(recorded, new LeadFollowupCleared(x.LeadId, id, position, at)),
+            Domain.Events.LeadForgotten x => Messages(recorded, new IntegrationEvents.V1.LeadForgotten(x.LeadId, id, position, at)),
             _ => new Translation.Untranslatable($"{recorded.EventType} has no integration message"),
         };
     }
@@ -70,6 +100,7 @@ public static class IntegrationMessageTranslator
         LeadFollowupScheduled => "LeadFollowupScheduled.v1",
         LeadFollowupCleared => "LeadFollowupCleared.v1",
         LeadConverted => "LeadConverted.v1",
+        IntegrationEvents.V1.LeadForgotten => "LeadForgotten.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "not a published message"),
     };
 

@@ -19,5 +19,6 @@ internal static class LeadViewMapping
         Position = view.Position.Value,
         CreatedAt = view.CreatedAt.ToTimestamp(),
         UpdatedAt = view.UpdatedAt.ToTimestamp(),
+        Forgotten = view.Forgotten,
     };
 }

@@ -7,6 +7,7 @@ using Leads.QueryService.SearchPage;
 using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
+using Leads.Privacy.Stores;
 using Leads.ServiceDefaults;
 using Leads.ServiceDefaults.StrictParsing;
 using Leads.ServiceDefaults.Security;
@@ -30,6 +31,7 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReadStores(builder.Configuration, data);
+        builder.Services.AddLeadKeys(builder.Configuration, data.Path);
 
         builder.Services.AddSingleton<ViewCheckpointWatch>();
         builder.Services.AddSingleton<GetLeadQuery>();

@@ -3,16 +3,18 @@ using System.Text;
 using Leads.Contracts.V1;
 using Leads.Domain;
 using Leads.EventStore;
+using Leads.Privacy;
 using Leads.QueryService.Grpc;
 
 namespace Leads.QueryService.LeadHistory;
 
 /// <summary>
 /// The audit log: a lead's events in stream order (or newest first), straight from the event store, with who/when/why
-/// metadata and the stored JSON. Paged by stream revision: a token holds the next revision to read and the direction
-/// it was issued for, so a forward token is refused for a newest-first listing and the other way round.
+/// metadata and the stored JSON (personal data revealed through the codec, erased once the lead was forgotten). Paged
+/// by stream revision: a token holds the next revision to read and the direction it was issued for, so a forward token
+/// is refused for a newest-first listing and the other way round.
 /// </summary>
-internal sealed class LeadHistoryQuery(IEventStore store)
+internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec)
 {
     public const int MaxPageSize = 500;
     private const string ForwardTokenKind = "history";
@@ -39,7 +41,7 @@ internal sealed class LeadHistoryQuery(IEventStore store)
                 break;
             }
 
-            page.Events.Add(ToProto(e));
+            page.Events.Add(ToProto(e, await RevealAsync(e, cancellationToken)));
         }
 
         if (page.Events.Count == 0 && token is null)
@@ -55,14 +57,28 @@ internal sealed class LeadHistoryQuery(IEventStore store)
         return page;
     }
 
-    private static LeadEvent ToProto(RecordedEvent e) => new()
+    /// <summary>The stored JSON with personal fields revealed (or "[erased]" once the lead was forgotten), never ciphertext.</summary>
+    private async Task<string> RevealAsync(RecordedEvent e, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString((await codec.RevealAsync(e, cancellationToken)).Span);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Security.Cryptography.CryptographicException)
+        {
+            throw RpcErrors.DataLoss(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"event {e.EventType} at revision {e.StreamRevision} of {e.StreamId} cannot be read ({ex.Message})"));
+        }
+    }
+
+    private static LeadEvent ToProto(RecordedEvent e, string dataJson) => new()
     {
         Type = e.EventType,
         Revision = e.StreamRevision,
         Position = e.Position.Value,
         RecordedAt = e.Created.ToTimestamp(),
         Metadata = e.Metadata.ToProto(),
-        DataJson = Encoding.UTF8.GetString(e.Data.Span),
+        DataJson = dataJson,
         EventId = e.EventId.ToString(),
     };
 }

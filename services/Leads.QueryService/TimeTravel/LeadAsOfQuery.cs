@@ -5,6 +5,7 @@ using Leads.Contracts.V1;
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Privacy;
 using Leads.QueryService.Grpc;
 
 namespace Leads.QueryService.TimeTravel;
@@ -14,7 +15,7 @@ namespace Leads.QueryService.TimeTravel;
 /// to a recorded moment or a stream revision (both inclusive). Views are not involved, so the answer is exact even
 /// while a projection is rebuilding.
 /// </summary>
-internal sealed class LeadAsOfQuery(IEventStore store)
+internal sealed class LeadAsOfQuery(IEventStore store, LeadEventCodec codec)
 {
     public async Task<LeadSnapshot> RunAsync(GetLeadAsOfRequest request, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ internal sealed class LeadAsOfQuery(IEventStore store)
                 continue;
             }
 
-            state = LeadState.Evolve(state, Decode(e));
+            state = LeadState.Evolve(state, await DecodeAsync(e, cancellationToken));
             lastFolded = e;
         }
 
@@ -72,19 +73,21 @@ internal sealed class LeadAsOfQuery(IEventStore store)
             Position = lastFolded.Position.Value,
             RecordedAt = lastFolded.Created.ToTimestamp(),
             CurrentRevision = currentRevision,
+            Forgotten = state.Forgotten,
         };
     }
 
     // Recorded times are stored with sub-millisecond precision; a Timestamp carries nanoseconds, so compare exactly.
     private static Func<RecordedEvent, bool> AtOrBefore(DateTimeOffset moment) => e => e.Created <= moment;
 
-    private static ILeadEvent Decode(RecordedEvent e)
+    private async Task<ILeadEvent> DecodeAsync(RecordedEvent e, CancellationToken cancellationToken)
     {
         try
         {
-            return LeadEventSerializer.Deserialize(e.EventType, e.Data.Span) ?? NotALeadEvent.Instance;
+            return await codec.ReadAsync(e, cancellationToken) ?? NotALeadEvent.Instance;
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException
+            or System.Security.Cryptography.CryptographicException)
         {
             throw RpcErrors.DataLoss(string.Create(CultureInfo.InvariantCulture,
                 $"event {e.EventType} at revision {e.StreamRevision} of {e.StreamId} cannot be read ({ex.Message}); fold up to an earlier revision"));

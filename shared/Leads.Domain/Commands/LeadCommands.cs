@@ -56,3 +56,16 @@ public sealed record SetFollowup(long LeadId, string FollowupOn) : ILeadCommand
 
     public IReadOnlySet<string> ConflictsWith => Conflicts;
 }
+
+/// <summary>
+/// Forget the lead (the right to be forgotten). <paramref name="Reason"/> is the caller's text (1 to 500 characters);
+/// when, by whom and which events are filled in by the service from the key store's erasure and the stream.
+/// </summary>
+public sealed record ForgetLead(long LeadId, string Reason, DateTimeOffset ErasedAt, string ErasedBy, IReadOnlyList<string> ErasedEvents) : ILeadCommand
+{
+    public const int MaxReasonLength = 500;
+
+    private static readonly IReadOnlySet<string> Conflicts = new HashSet<string>();
+
+    public IReadOnlySet<string> ConflictsWith => Conflicts;
+}

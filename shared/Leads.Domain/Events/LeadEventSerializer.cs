@@ -27,6 +27,7 @@ public static class LeadEventSerializer
         ContactInfoChanged x => JsonSerializer.SerializeToUtf8Bytes(x, LeadEventJsonContext.Default.ContactInfoChanged),
         StatusChanged x => JsonSerializer.SerializeToUtf8Bytes(x, LeadEventJsonContext.Default.StatusChanged),
         FollowupSet x => JsonSerializer.SerializeToUtf8Bytes(x, LeadEventJsonContext.Default.FollowupSet),
+        LeadForgotten x => JsonSerializer.SerializeToUtf8Bytes(x, LeadEventJsonContext.Default.LeadForgotten),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a registered lead event"),
     };
 
@@ -40,6 +41,7 @@ public static class LeadEventSerializer
             LeadEventTypes.ContactInfoChanged => JsonSerializer.Deserialize(data, LeadEventJsonContext.Default.ContactInfoChanged),
             LeadEventTypes.StatusChanged => JsonSerializer.Deserialize(data, LeadEventJsonContext.Default.StatusChanged),
             LeadEventTypes.FollowupSet => JsonSerializer.Deserialize(data, LeadEventJsonContext.Default.FollowupSet),
+            LeadEventTypes.LeadForgotten => JsonSerializer.Deserialize(data, LeadEventJsonContext.Default.LeadForgotten),
             _ => Upcast(typeName, data),
         };
         return e;
@@ -47,7 +49,7 @@ public static class LeadEventSerializer
 
     public static bool IsLeadEvent(string typeName) =>
         typeName is LeadEventTypes.LeadWasInitialized or LeadEventTypes.NameChanged or LeadEventTypes.ContactInfoChanged
-            or LeadEventTypes.StatusChanged or LeadEventTypes.FollowupSet || Upcasters.ContainsKey(typeName);
+            or LeadEventTypes.StatusChanged or LeadEventTypes.FollowupSet or LeadEventTypes.LeadForgotten || Upcasters.ContainsKey(typeName);
 
     private static ILeadEvent? Upcast(string typeName, ReadOnlySpan<byte> data)
     {
@@ -71,4 +73,5 @@ public static class LeadEventSerializer
 [JsonSerializable(typeof(ContactInfoChanged))]
 [JsonSerializable(typeof(StatusChanged))]
 [JsonSerializable(typeof(FollowupSet))]
+[JsonSerializable(typeof(LeadForgotten))]
 internal sealed partial class LeadEventJsonContext : JsonSerializerContext;

@@ -11,6 +11,7 @@ public static class LeadEventTypes
     public const string ContactInfoChanged = "ContactInfoChanged.v1";
     public const string StatusChanged = "StatusChanged.v1";
     public const string FollowupSet = "FollowupSet.v1";
+    public const string LeadForgotten = "LeadForgotten.v1";
 
     public static string Of(ILeadEvent e) => e switch
     {
@@ -19,6 +20,7 @@ public static class LeadEventTypes
         Events.ContactInfoChanged => ContactInfoChanged,
         Events.StatusChanged => StatusChanged,
         Events.FollowupSet => FollowupSet,
+        Events.LeadForgotten => LeadForgotten,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a registered lead event"),
     };
 

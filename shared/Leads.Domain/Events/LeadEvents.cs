@@ -13,3 +13,16 @@ public sealed record StatusChanged(long LeadId, LeadStatus Status) : ILeadEvent;
 
 /// <summary>The follow-up date; null when leaving Follow-up clears it.</summary>
 public sealed record FollowupSet(long LeadId, DateOnly? FollowupOn) : ILeadEvent;
+
+/// <summary>
+/// The lead was forgotten: its data key was deleted, so its personal data in earlier events can no longer be read, and
+/// every read model erases it. Carries the erasure receipt: what (fields, events as <c>Type@revision</c>), when, by
+/// whom and why.
+/// </summary>
+public sealed record LeadForgotten(
+    long LeadId,
+    string Reason,
+    DateTimeOffset ErasedAt,
+    string ErasedBy,
+    IReadOnlyList<string> ErasedFields,
+    IReadOnlyList<string> ErasedEvents) : ILeadEvent;

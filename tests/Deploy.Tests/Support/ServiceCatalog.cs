@@ -12,11 +12,11 @@ public sealed partial record ServiceCatalog(string Project, string ComposeName, 
 
     public static IReadOnlyList<ServiceCatalog> All { get; } =
     [
-        new("Leads.CommandService", "command-service", Grpc: true, ["eventstore"], Projector: false),
+        new("Leads.CommandService", "command-service", Grpc: true, ["eventstore", "mongo"], Projector: false),
         new("Leads.QueryService", "query-service", Grpc: true, ["eventstore", "mongo", "elasticsearch"], Projector: false),
         new("Leads.ViewProjector", "view-projector", Grpc: true, ["eventstore", "mongo"], Projector: true),
         new("Leads.SearchProjector", "search-projector", Grpc: true, ["eventstore", "mongo", "elasticsearch"], Projector: true),
-        new("Leads.IntegrationPublisher", "integration-publisher", Grpc: true, ["eventstore", "rabbitmq"], Projector: false),
+        new("Leads.IntegrationPublisher", "integration-publisher", Grpc: true, ["eventstore", "mongo", "rabbitmq"], Projector: false),
         new("Leads.Commissions", "commissions", Grpc: false, ["rabbitmq"], Projector: false),
     ];
 

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MongoDB.Driver;
+
+namespace Leads.Privacy.Stores;
+
+/// <summary>
+/// Registers the key store the configuration chooses, the same way the read stores are chosen: MongoDB
+/// (<c>ConnectionStrings:mongo</c>, database <c>Leads:MongoDb:Database</c> or the URL's, collection <c>lead_keys</c>)
+/// when set, else SQLite <c>keys.db</c> in the data directory. Also registers the <see cref="LeadEventCodec"/> every
+/// reader and writer of lead events uses (cache from <c>Leads:Keys:CacheSeconds</c>, default 30).
+/// </summary>
+public static class LeadKeyStoreRegistration
+{
+    public const string MongoConnectionName = "mongo";
+
+    public static IServiceCollection AddLeadKeys(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var mongo = configuration.GetConnectionString(MongoConnectionName);
+        if (!string.IsNullOrWhiteSpace(mongo))
+        {
+            var url = MongoUrl.Create(mongo.Trim());
+            var database = configuration["Leads:MongoDb:Database"] ?? url.DatabaseName ?? "leads";
+            services.TryAddSingleton<ILeadKeyStore>(_ => new MongoLeadKeyStore(new MongoClient(url).GetDatabase(database)));
+        }
+        else
+        {
+            var file = SqliteLeadKeyStore.FileIn(dataDirectory);
+            services.TryAddSingleton<ILeadKeyStore>(_ => new SqliteLeadKeyStore(file));
+        }
+
+        var seconds = int.TryParse(configuration["Leads:Keys:CacheSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 30;
+        services.TryAddSingleton(sp => new LeadEventCodec(
+            sp.GetRequiredService<ILeadKeyStore>(),
+            new LeadKeyCacheOptions { TimeToLive = TimeSpan.FromSeconds(Math.Max(0, seconds)) },
+            sp.GetService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Leads.Privacy.Stores;
+
+/// <summary>
+/// The embedded key store: <c>keys.db</c> in the data directory, shared by every process of the embedded default
+/// (WAL, busy timeout). <c>secure_delete</c> overwrites a deleted key's bytes, and a checkpoint after each deletion
+/// moves them out of the write-ahead log, so an erased key does not linger in the files.
+/// </summary>
+public sealed class SqliteLeadKeyStore : ILeadKeyStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS lead_keys (
+            lead_id INTEGER PRIMARY KEY,
+            data_key BLOB NULL,
+            created_at INTEGER NOT NULL,
+            erased_at INTEGER NULL,
+            erased_by TEXT NULL,
+            reason TEXT NULL);
+        """;
+
+    private const string Select = "SELECT data_key, erased_at, erased_by, reason FROM lead_keys WHERE lead_id = $lead;";
+
+    private readonly string _connectionString;
+
+    public SqliteLeadKeyStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, Schema);
+    }
+
+    public string Path { get; }
+
+    public static string FileIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, "keys.db");
+
+    public async Task<LeadKeyLookup> GetOrCreateAsync(long leadId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO lead_keys (lead_id, data_key, created_at) VALUES ($lead, $key, $now) ON CONFLICT (lead_id) DO NOTHING;";
+            insert.Parameters.AddWithValue("$lead", leadId);
+            insert.Parameters.AddWithValue("$key", PersonalDataCipher.NewKey());
+            insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadAsync(connection, leadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<LeadKeyLookup> GetAsync(long leadId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        return await ReadAsync(connection, leadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<KeyErasure> DeleteAsync(KeyErasure erasure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(erasure);
+        await using var connection = Open();
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.CommandText = """
+                INSERT INTO lead_keys (lead_id, data_key, created_at, erased_at, erased_by, reason) VALUES ($lead, NULL, $at, $at, $by, $reason)
+                ON CONFLICT (lead_id) DO UPDATE SET data_key = NULL, erased_at = excluded.erased_at, erased_by = excluded.erased_by, reason = excluded.reason
+                WHERE lead_keys.erased_at IS NULL;
+                """;
+            delete.Parameters.AddWithValue("$lead", erasure.LeadId);
+            delete.Parameters.AddWithValue("$at", erasure.ErasedAt.ToUnixTimeMilliseconds());
+            delete.Parameters.AddWithValue("$by", erasure.ErasedBy);
+            delete.Parameters.AddWithValue("$reason", erasure.Reason);
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        var stored = await ReadAsync(connection, erasure.LeadId, cancellationToken).ConfigureAwait(false);
+        return stored.Erasure ?? throw new InvalidOperationException($"the key of lead {erasure.LeadId} was not deleted");
+    }
+
+    private static async Task<LeadKeyLookup> ReadAsync(SqliteConnection connection, long leadId, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.CommandText = Select;
+        select.Parameters.AddWithValue("$lead", leadId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return LeadKeyLookup.None(leadId);
+        }
+
+        if (!reader.IsDBNull(1))
+        {
+            return LeadKeyLookup.Erased(new KeyErasure(
+                leadId,
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                reader.IsDBNull(2) ? "" : reader.GetString(2),
+                reader.IsDBNull(3) ? "" : reader.GetString(3)));
+        }
+
+        return LeadKeyLookup.Found(leadId, (byte[])reader.GetValue(0));
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // FULL: a key must be durable before the event sealed with it is (events.db is FULL too); losing a key to a
+        // power cut would erase a lead nobody asked to forget.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"SQLite {Path}");
+}

@@ -1,0 +1,21 @@
+namespace Leads.Privacy;
+
+/// <summary>
+/// Where each lead's data key lives: the port a KMS can be plugged in behind. A key, once deleted, never comes back:
+/// the store keeps a tombstone with the erasure's receipt, and <see cref="GetOrCreateAsync"/> answers it instead of
+/// creating a new key. Every adapter (SQLite, MongoDB) passes the same contract suite.
+/// </summary>
+public interface ILeadKeyStore
+{
+    /// <summary>The lead's key, created on first use; the erasure when the lead's key was deleted.</summary>
+    Task<LeadKeyLookup> GetOrCreateAsync(long leadId, CancellationToken cancellationToken);
+
+    /// <summary>The lead's key, its erasure, or neither (a lead whose events were written before encryption).</summary>
+    Task<LeadKeyLookup> GetAsync(long leadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the lead's key and stores <paramref name="erasure"/> as its tombstone, atomically. Idempotent: when the
+    /// key was deleted before, nothing changes and the original erasure is returned.
+    /// </summary>
+    Task<KeyErasure> DeleteAsync(KeyErasure erasure, CancellationToken cancellationToken);
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Leads.Domain;
+using Leads.Domain.Events;
+using Leads.EventStore;
+
+namespace Leads.Privacy;
+
+/// <summary>
+/// The one place that turns lead events into stored bytes and back with their personal data protected: name, email,
+/// phone and phone digits are sealed with the lead's key on write (<see cref="PersonalDataCipher"/>) and opened on read.
+/// Every reader of lead events (command side, projectors, publisher, history, time travel) goes through
+/// <see cref="RevealAsync"/> or <see cref="ReadAsync"/>. When the lead's key is deleted (the lead was forgotten) every
+/// personal field reads as <see cref="PersonalData.Erased"/>, also plaintext written before encryption existed; a
+/// missing key is never an exception. Keys are cached briefly (<see cref="LeadKeyCacheOptions"/>); an erasure this
+/// process sees (LeadForgotten read, or its own deletion) is never undone by the cache.
+/// </summary>
+public sealed class LeadEventCodec
+{
+    private readonly ILeadKeyStore _keys;
+    private readonly LeadKeyCache _cache;
+
+    public LeadEventCodec(ILeadKeyStore keys, LeadKeyCacheOptions? options = null, TimeProvider? time = null)
+    {
+        _keys = keys;
+        _cache = new LeadKeyCache(options ?? new LeadKeyCacheOptions(), time ?? TimeProvider.System);
+    }
+
+    /// <summary>The stored form of an event; throws <see cref="LeadErasedException"/> when the lead's key was deleted.</summary>
+    public async Task<byte[]> SealAsync(ILeadEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var data = LeadEventSerializer.Serialize(e);
+        var typeName = LeadEventTypes.Of(e);
+        if (!CarriesPersonalData(typeName))
+        {
+            return data;
+        }
+
+        var lookup = await LookupAsync(e.LeadId, create: true, cancellationToken).ConfigureAwait(false);
+        if (lookup.Key is not { } key)
+        {
+            throw new LeadErasedException(e.LeadId);
+        }
+
+        var json = JsonNode.Parse(data)!.AsObject();
+        foreach (var field in PersonalData.Fields)
+        {
+            if (json[field] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                json[field] = PersonalDataCipher.Seal(key.Span, e.LeadId, typeName, field, text);
+            }
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(json);
+    }
+
+    /// <summary>
+    /// The event's JSON with its personal fields in the clear, or <see cref="PersonalData.Erased"/> when the lead was
+    /// forgotten. Events without personal data come back as stored. Tampered ciphertext throws
+    /// (<see cref="System.Security.Cryptography.CryptographicException"/>): that is corruption, not erasure.
+    /// </summary>
+    public async Task<ReadOnlyMemory<byte>> RevealAsync(RecordedEvent recorded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        if (!LeadStream.TryParseId(recorded.StreamId, out var leadId))
+        {
+            return recorded.Data;
+        }
+
+        if (recorded.EventType == LeadEventTypes.LeadForgotten)
+        {
+            _cache.Remember(LeadKeyLookup.Erased(new KeyErasure(leadId, recorded.Created, "", "")));
+            return recorded.Data;
+        }
+
+        if (!CarriesPersonalData(recorded.EventType))
+        {
+            return recorded.Data;
+        }
+
+        var json = JsonNode.Parse(recorded.Data.Span) as JsonObject;
+        if (json is null)
+        {
+            return recorded.Data;
+        }
+
+        var lookup = await LookupAsync(leadId, create: false, cancellationToken).ConfigureAwait(false);
+        var changed = false;
+        foreach (var field in PersonalData.Fields)
+        {
+            if (json[field] is not JsonValue value || !value.TryGetValue<string>(out var text))
+            {
+                continue;
+            }
+
+            string? revealed = lookup switch
+            {
+                { IsErased: true } => PersonalData.Erased,
+                { Key: { } key } when PersonalDataCipher.IsSealed(text) => PersonalDataCipher.Open(key.Span, leadId, recorded.EventType, field, text),
+                _ when PersonalDataCipher.IsSealed(text) => PersonalData.Erased,
+                _ => null,
+            };
+            if (revealed is not null)
+            {
+                json[field] = revealed;
+                changed = true;
+            }
+        }
+
+        return changed ? JsonSerializer.SerializeToUtf8Bytes(json) : recorded.Data;
+    }
+
+    /// <summary>The lead event a recorded event holds, personal data revealed (see <see cref="RevealAsync"/>); null when not a lead event.</summary>
+    public async Task<ILeadEvent?> ReadAsync(RecordedEvent recorded, CancellationToken cancellationToken)
+    {
+        var data = await RevealAsync(recorded, cancellationToken).ConfigureAwait(false);
+        return LeadEventSerializer.Deserialize(recorded.EventType, data.Span);
+    }
+
+    /// <summary>Deletes the lead's key (idempotent; the original erasure when it was deleted before) and never uses it again here.</summary>
+    public async Task<KeyErasure> DeleteKeyAsync(KeyErasure erasure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(erasure);
+        _cache.Remember(LeadKeyLookup.Erased(erasure));
+        var stored = await _keys.DeleteAsync(erasure, cancellationToken).ConfigureAwait(false);
+        _cache.Remember(LeadKeyLookup.Erased(stored));
+        return stored;
+    }
+
+    /// <summary>The key store's tombstone for the lead, when its key was deleted.</summary>
+    public async Task<KeyErasure?> FindErasureAsync(long leadId, CancellationToken cancellationToken) =>
+        (await _keys.GetAsync(leadId, cancellationToken).ConfigureAwait(false)).Erasure;
+
+    /// <summary>Whether events of this stored type carry personal fields (every version of NameChanged and ContactInfoChanged).</summary>
+    public static bool CarriesPersonalData(string typeName) =>
+        LeadEventTypes.DisplayName(typeName) is "NameChanged" or "ContactInfoChanged";
+
+    private async Task<LeadKeyLookup> LookupAsync(long leadId, bool create, CancellationToken cancellationToken)
+    {
+        if (_cache.Find(leadId) is { } cached)
+        {
+            return cached;
+        }
+
+        var lookup = create
+            ? await _keys.GetOrCreateAsync(leadId, cancellationToken).ConfigureAwait(false)
+            : await _keys.GetAsync(leadId, cancellationToken).ConfigureAwait(false);
+        _cache.Remember(lookup);
+        return lookup;
+    }
+}

@@ -1,0 +1,40 @@
+using Leads.Contracts.V1;
+using Leads.Domain;
+using Leads.Privacy;
+using Leads.Privacy.Stores;
+
+namespace Leads.CommandService.Tests;
+
+/// <summary>
+/// A crash between the two steps of an erasure (key deleted, LeadForgotten not yet appended): the data is already
+/// unreadable, commands are refused, and a retry completes the erasure with the original receipt.
+/// </summary>
+public sealed class ForgetLeadCrashTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_retry_after_a_crash_between_key_deletion_and_the_event_completes_the_erasure()
+    {
+        using var data = new TempDirectory();
+        await using (var service = await ServiceProcess.StartAsync(data.Path, Token))
+        {
+            await service.Client.InitializeAsync(7);
+            await service.KillAsync();
+        }
+
+        // What the crashed ForgetLead had done: the key is deleted, with its tombstone.
+        var erasedAt = new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+        await new SqliteLeadKeyStore(SqliteLeadKeyStore.FileIn(data.Path)).DeleteAsync(new KeyErasure(7, erasedAt, "ops-anna", "first attempt"), Token);
+
+        await using var restarted = await ServiceProcess.StartAsync(data.Path, Token);
+        var refused = await Calls.RefusedAsync(global::Grpc.Core.StatusCode.FailedPrecondition, () => restarted.Client.RenameAsync(7, "Back again"));
+        var reply = await restarted.Client.ForgetLeadAsync(new ForgetLeadRequest { LeadId = 7, Reason = "retry" }, cancellationToken: Token);
+
+        Assert.Contains("lead was forgotten", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((false, "ops-anna", "first attempt", erasedAt, 4ul),
+            (reply.AlreadyForgotten, reply.Receipt.ErasedBy, reply.Receipt.Reason, reply.Receipt.ErasedAt.ToDateTimeOffset(), reply.Receipt.Revision));
+        await using var store = new StoreInspector(restarted.StorePath);
+        Assert.Equal("LeadForgotten.v1", (await store.ReadStreamAsync(LeadStream.Name(7)))[^1].EventType);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Grpc.Core;
+using Leads.Contracts.V1;
+using Leads.Domain;
+using Leads.Privacy;
+using Leads.Privacy.Stores;
+using LeadStatus = Leads.Contracts.V1.LeadStatus;
+
+namespace Leads.CommandService.Tests;
+
+/// <summary>ForgetLead and GetErasureReceipt against a running command service: the receipt, idempotency, refusals, crash safety.</summary>
+[Collection(CommandServiceCollection.Name)]
+public sealed class ForgetLeadTests(CommandServiceFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static Metadata Admin => new() { { "x-caller", "ops-anna" } };
+
+    private Task<ForgetLeadReply> ForgetAsync(long leadId, string reason = "customer asked to be forgotten") =>
+        fixture.Client.ForgetLeadAsync(new ForgetLeadRequest { LeadId = leadId, Reason = reason }, Admin, cancellationToken: Token).ResponseAsync;
+
+    [Fact]
+    public async Task Forgetting_returns_a_receipt_of_what_when_by_whom_and_why()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+        await fixture.Client.ChangeContactAsync(leadId, "new@example.com", "050-8139904");
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        var receipt = (await ForgetAsync(leadId)).Receipt;
+
+        Assert.Equal((leadId, "ops-anna", "customer asked to be forgotten", true, 5ul),
+            (receipt.LeadId, receipt.ErasedBy, receipt.Reason, receipt.KeyDeleted, receipt.Revision));
+        Assert.Equal(["name", "email", "phone", "phone_digits"], receipt.ErasedFields);
+        Assert.Equal(["NameChanged.v1@1", "ContactInfoChanged.v1@2", "ContactInfoChanged.v1@4"], receipt.ErasedEvents);
+        Assert.InRange(receipt.ErasedAt.ToDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_receipt_can_be_read_later()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+        var forgotten = await ForgetAsync(leadId);
+
+        var receipt = await fixture.Client.GetErasureReceiptAsync(new GetErasureReceiptRequest { LeadId = leadId }, Admin, cancellationToken: Token);
+
+        Assert.Equal(forgotten.Receipt, receipt);
+    }
+
+    [Fact]
+    public async Task Forgetting_again_returns_the_original_receipt_and_writes_nothing()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+        var first = await ForgetAsync(leadId);
+
+        var again = await ForgetAsync(leadId, "another reason");
+
+        Assert.Equal((first.Receipt, true), (again.Receipt, again.AlreadyForgotten));
+        await using var store = fixture.OpenStore();
+        Assert.Equal(5, (await store.ReadStreamAsync(LeadStream.Name(leadId))).Count);
+    }
+
+    [Fact]
+    public async Task Commands_on_a_forgotten_lead_are_refused_as_forgotten()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+        await ForgetAsync(leadId);
+
+        var rename = await Calls.RefusedAsync(StatusCode.FailedPrecondition, () => fixture.Client.RenameAsync(leadId, "Back"));
+        var contact = await Calls.RefusedAsync(StatusCode.FailedPrecondition, () => fixture.Client.ChangeContactAsync(leadId, "x@example.com", "0501234"));
+        var status = await Calls.RefusedAsync(StatusCode.FailedPrecondition, () => fixture.Client.ChangeStatusAsync(leadId, LeadStatus.Closed));
+        await Calls.RefusedAsync(StatusCode.AlreadyExists, () => fixture.Client.InitializeAsync(leadId));
+
+        Assert.All(new[] { rename, contact, status }, e => Assert.Contains("lead was forgotten", e.Status.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unknown_lead_is_not_found()
+    {
+        var error = await Calls.RefusedAsync(StatusCode.NotFound, () => ForgetAsync(fixture.NewLeadId()));
+
+        Assert.Contains("does not exist", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public async Task A_reason_is_required(string? reason)
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+
+        var error = await Calls.RefusedAsync(StatusCode.InvalidArgument, () => ForgetAsync(leadId, reason ?? new string('r', 501)));
+
+        Assert.Equal("reason", error.Trailer("field"));
+        await using var store = fixture.OpenStore();
+        Assert.Equal(4, (await store.ReadStreamAsync(LeadStream.Name(leadId))).Count);
+    }
+
+    [Fact]
+    public async Task A_bad_lead_id_is_invalid()
+    {
+        var error = await Calls.RefusedAsync(StatusCode.InvalidArgument, () => ForgetAsync(0));
+
+        Assert.Equal("lead_id", error.Trailer("field"));
+    }
+
+    [Fact]
+    public async Task A_lead_that_was_not_forgotten_has_no_receipt()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+
+        await Calls.RefusedAsync(StatusCode.NotFound, () => fixture.Client.GetErasureReceiptAsync(new GetErasureReceiptRequest { LeadId = leadId }, cancellationToken: Token).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Personal_data_is_stored_only_as_ciphertext()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeLeadAsync(
+            new InitializeLeadRequest { LeadId = leadId, Name = "Zebulon Quirk", Email = $"zq{leadId}@secret.example", Phone = "099-7771234" },
+            cancellationToken: Token);
+
+        await using var store = fixture.OpenStore();
+        var stored = string.Concat((await store.ReadStreamAsync(LeadStream.Name(leadId))).Select(e => Encoding.UTF8.GetString(e.Data.Span)));
+
+        Assert.DoesNotContain("Zebulon", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret.example", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("7771234", stored, StringComparison.Ordinal);
+        Assert.Contains("pii1:", stored, StringComparison.Ordinal);
+    }
+}
