@@ -189,6 +189,12 @@ public static class LeadDecider
             return DomainError.Invalid("reason", $"reason is required: 1 to {ForgetLead.MaxReasonLength} characters saying why the lead is forgotten (got {c.Reason?.Length ?? 0})");
         }
 
+        // The reason goes into the receipt, the audit log and the operators' logs: plain text only.
+        if (c.Reason.Any(char.IsControl) || !Values.Text.IsWellFormedUtf16(c.Reason))
+        {
+            return DomainError.Invalid("reason", "reason must be plain text: no control characters or broken characters");
+        }
+
         if (!state.Exists)
         {
             return DomainError.NotFound(c.LeadId);

@@ -41,6 +41,18 @@ public sealed class ForgetLeadSpecs
     public void A_reason_over_500_characters_is_refused() =>
         Spec.Given(Leads.Initialized).When(Forget(reason: new string('r', 501))).ThenFails(DomainErrorKind.InvalidArgument, "reason");
 
+    [Theory]
+    [InlineData("customer\nasked")]
+    [InlineData("asked\u0000")]
+    [InlineData("\u001b[31mred")]
+    public void A_reason_with_control_characters_is_refused(string reason) =>
+        Spec.Given(Leads.Initialized).When(Forget(reason: reason)).ThenFails(DomainErrorKind.InvalidArgument, "reason");
+
+    // Not theory data: xUnit would replace the lone surrogate when it serializes the case.
+    [Fact]
+    public void A_reason_with_a_lone_surrogate_is_refused() =>
+        Spec.Given(Leads.Initialized).When(Forget(reason: "broken \ud800 surrogate")).ThenFails(DomainErrorKind.InvalidArgument, "reason");
+
     [Fact]
     public void A_forgotten_lead_takes_no_rename() =>
         Spec.Given(Leads.With(Forgotten)).When(new ChangeName(Leads.Id, "Back")).ThenFails(DomainErrorKind.FailedPrecondition);
