@@ -10,14 +10,20 @@ namespace Leads.CommandService.Tests;
 
 /// <summary>ForgetLead and GetErasureReceipt against a running command service: the receipt, idempotency, refusals, crash safety.</summary>
 [Collection(CommandServiceCollection.Name)]
-public sealed class ForgetLeadTests(CommandServiceFixture fixture)
+public sealed class ForgetLeadTests(CommandServiceFixture fixture) : IDisposable
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static Metadata Admin => new() { { "x-caller", "ops-anna" } };
+    // The erasing operator: the receipt's erased_by is the token's subject.
+    private readonly global::Grpc.Net.Client.GrpcChannel _adminChannel =
+        Leads.Testing.TestTokens.Channel(fixture.Service.Address, Leads.Testing.TestTokens.For([Leads.Security.LeadsRoles.Admin], "ops-anna"));
+
+    private Contracts.V1.LeadCommands.LeadCommandsClient Admin => new(_adminChannel);
+
+    public void Dispose() => _adminChannel.Dispose();
 
     private Task<ForgetLeadReply> ForgetAsync(long leadId, string reason = "customer asked to be forgotten") =>
-        fixture.Client.ForgetLeadAsync(new ForgetLeadRequest { LeadId = leadId, Reason = reason }, Admin, cancellationToken: Token).ResponseAsync;
+        Admin.ForgetLeadAsync(new ForgetLeadRequest { LeadId = leadId, Reason = reason }, cancellationToken: Token).ResponseAsync;
 
     [Fact]
     public async Task Forgetting_returns_a_receipt_of_what_when_by_whom_and_why()
@@ -43,7 +49,7 @@ public sealed class ForgetLeadTests(CommandServiceFixture fixture)
         await fixture.Client.InitializeAsync(leadId);
         var forgotten = await ForgetAsync(leadId);
 
-        var receipt = await fixture.Client.GetErasureReceiptAsync(new GetErasureReceiptRequest { LeadId = leadId }, Admin, cancellationToken: Token);
+        var receipt = await Admin.GetErasureReceiptAsync(new GetErasureReceiptRequest { LeadId = leadId }, cancellationToken: Token);
 
         Assert.Equal(forgotten.Receipt, receipt);
     }

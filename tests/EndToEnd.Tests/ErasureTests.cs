@@ -39,9 +39,10 @@ public sealed class ErasureTests(LeadPlatform platform)
         var foundBefore = await SearchAsync(LeadStory.OldPhone);
         Assert.Contains(foundBefore.Hits, h => h.LeadId == LeadStory.LeadId);
 
-        var forgotten = await platform.Commands.ForgetLeadAsync(
+        // The erasing operator: the receipt's erased_by is the token's subject.
+        using var operatorChannel = TestTokens.Channel(platform.CommandService.Address, TestTokens.For([Leads.Security.LeadsRoles.Admin], "ops-anna"));
+        var forgotten = await new LeadCommands.LeadCommandsClient(operatorChannel).ForgetLeadAsync(
             new ForgetLeadRequest { LeadId = LeadStory.LeadId, Reason = "GDPR art. 17 request #1410" },
-            new Grpc.Core.Metadata { { "x-caller", "ops-anna" } },
             cancellationToken: Cancel);
         await platform.WaitForProjectionsAsync(forgotten.Receipt.Position, Cancel);
 

@@ -53,11 +53,13 @@ public sealed class CommandTraceTests
         using (Sdk.CreateTracerProviderBuilder().AddSource(ProjectionTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
             var head = stored[^1].Position;
+            // The command service sealed the personal data with the lead's key (keys.db beside events.db): read as the projectors do.
+            var codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(directory.Path)));
             await ProjectAsync(new Projector<LeadReadModel>(
-                LeadReadModelProjection.Definition, events, new SqliteLeadViewStore(directory.File("views.db")), new ProjectorOptions(), NullLogger<Projector<LeadReadModel>>.Instance), head);
+                LeadReadModelProjection.For(codec), events, new SqliteLeadViewStore(directory.File("views.db")), new ProjectorOptions(), NullLogger<Projector<LeadReadModel>>.Instance), head);
             using var index = new LuceneLeadSearchIndex(new LuceneSearchIndexOptions(directory.File("search")));
             await ProjectAsync(new Projector<LeadSearchDocument>(
-                LeadSearchProjection.Definition, events, index, new ProjectorOptions(), NullLogger<Projector<LeadSearchDocument>>.Instance), head);
+                LeadSearchProjection.For(codec), events, index, new ProjectorOptions(), NullLogger<Projector<LeadSearchDocument>>.Instance), head);
         }
 
         foreach (var recorded in stored)
