@@ -17,6 +17,9 @@ namespace Leads.Privacy;
 /// </summary>
 public sealed class LeadEventCodec
 {
+    /// <summary>How a sealed field value starts in the stored JSON (a string starting with the cipher's prefix).</summary>
+    private static readonly byte[] SealedValueStart = System.Text.Encoding.UTF8.GetBytes("\"" + PersonalDataCipher.Prefix);
+
     private readonly ILeadKeyStore _keys;
     private readonly LeadKeyCache _cache;
 
@@ -79,13 +82,18 @@ public sealed class LeadEventCodec
             return recorded.Data;
         }
 
+        var lookup = await LookupAsync(leadId, create: false, cancellationToken).ConfigureAwait(false);
+        if (!lookup.IsErased && recorded.Data.Span.IndexOf(SealedValueStart) < 0)
+        {
+            return recorded.Data; // plaintext written before sealing, of a lead not forgotten: nothing to reveal or erase
+        }
+
         var json = JsonNode.Parse(recorded.Data.Span) as JsonObject;
         if (json is null)
         {
             return recorded.Data;
         }
 
-        var lookup = await LookupAsync(leadId, create: false, cancellationToken).ConfigureAwait(false);
         var changed = false;
         foreach (var field in PersonalData.Fields)
         {
