@@ -20,6 +20,9 @@ public sealed class LeadEventCodec
     /// <summary>How a sealed field value starts in the stored JSON (a string starting with the cipher's prefix).</summary>
     private static readonly byte[] SealedValueStart = System.Text.Encoding.UTF8.GetBytes("\"" + PersonalDataCipher.Prefix);
 
+    /// <summary>Separates the digest key from the cipher key derived from the same data key.</summary>
+    private static readonly byte[] DigestInfo = "leads keyed digest v1"u8.ToArray();
+
     private readonly ILeadKeyStore _keys;
     private readonly LeadKeyCache _cache;
 
@@ -124,6 +127,28 @@ public sealed class LeadEventCodec
     {
         var data = await RevealAsync(recorded, cancellationToken).ConfigureAwait(false);
         return LeadEventSerializer.Deserialize(recorded.EventType, data.Span);
+    }
+
+    /// <summary>
+    /// A digest of <paramref name="text"/> (e.g. a command fingerprint over personal fields) under a key derived from the
+    /// lead's data key: it can be compared while the lead has its key and tells nothing once the key is deleted. Null
+    /// when the lead has no key (erased, or none yet and <paramref name="create"/> is false).
+    /// </summary>
+    public async Task<string?> KeyedDigestAsync(long leadId, string text, bool create, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lookup = await LookupAsync(leadId, create, cancellationToken).ConfigureAwait(false);
+        if (lookup.Key is not { } key)
+        {
+            return null;
+        }
+
+        Span<byte> digestKey = stackalloc byte[32];
+        System.Security.Cryptography.HKDF.DeriveKey(
+            System.Security.Cryptography.HashAlgorithmName.SHA256, key.Span, digestKey, salt: [], info: DigestInfo);
+        var digest = System.Security.Cryptography.HMACSHA256.HashData(digestKey, System.Text.Encoding.UTF8.GetBytes(text));
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(digestKey);
+        return Convert.ToHexStringLower(digest);
     }
 
     /// <summary>Deletes the lead's key (idempotent; the original erasure when it was deleted before) and never uses it again here.</summary>

@@ -21,6 +21,7 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
     private const long LeadId = 42;
     private readonly TempDirectory _data = new();
     private readonly LeadStateCache _cache = new();
+    private Leads.Privacy.LeadEventCodec _codec = null!;
     private SqliteEventStore _store = null!;
     private SqliteEventStore _otherWriter = null!;
     private LeadCommandService _service = null!;
@@ -30,8 +31,9 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
         var path = Path.Combine(_data.Path, "events.db");
         _store = new SqliteEventStore(path);
         _otherWriter = new SqliteEventStore(path);
+        _codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(_data.Path)));
         _service = new LeadCommandService(
-            _store, new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(_data.Path))),
+            _store, _codec,
             new CommandLog(_store), new LeadWriteLocks(), new CommandKeyLocks(), _cache, TimeProvider.System, NullLogger<LeadCommandService>.Instance);
         var initialized = await HandleAsync(new InitializeLeadRequest { LeadId = LeadId, Name = "Ada", Email = "ada@example.com", Phone = "+1 555 0100" }.ToIncoming());
         Assert.IsType<CommandOutcome.Accepted>(initialized);
@@ -106,7 +108,9 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
         // Another process appended the command's events and stopped before recording the key.
         var retry = new ChangeNameRequest { LeadId = LeadId, Name = "Grace", CommandId = "crashed-elsewhere" }.ToIncoming();
         var before = _cache.Find(LeadId)!.Revision;
-        var metadata = new EventMetadata { CommandId = retry.CommandId, CommandFingerprint = retry.Fingerprint };
+        // As the service stores it: keyed by the lead's data key.
+        var fingerprint = await _codec.KeyedDigestAsync(LeadId, retry.Fingerprint, create: false, TestContext.Current.CancellationToken);
+        var metadata = new EventMetadata { CommandId = retry.CommandId, CommandFingerprint = fingerprint };
         await AppendElsewhereAsync(new NameChanged(LeadId, "Grace"), before, metadata, CommandKey.EventId(retry.CommandId!, LeadStream.Name(LeadId), 0));
 
         // This process reads that event while handling an unrelated command, so it remembers a later revision.

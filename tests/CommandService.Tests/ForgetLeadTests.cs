@@ -140,4 +140,27 @@ public sealed class ForgetLeadTests(CommandServiceFixture fixture) : IDisposable
         Assert.DoesNotContain("7771234", stored, StringComparison.Ordinal);
         Assert.Contains("pii1:", stored, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_command_fingerprint_is_stored_keyed_by_the_lead_so_it_cannot_test_guesses_of_its_personal_data()
+    {
+        var leadId = fixture.NewLeadId();
+        await fixture.Client.InitializeAsync(leadId);
+        var request = new ChangeContactInfoRequest { LeadId = leadId, Email = "guess.me@example.com", Phone = "050-1112233", CommandId = $"contact-{leadId}" };
+        var reply = await fixture.Client.ChangeContactInfoAsync(request, cancellationToken: Token);
+        var plain = ChangeContactInfo.ChangeContactInfoInput.ToIncoming(request).Fingerprint;
+
+        await using var store = fixture.OpenStore();
+        var stored = (await store.ReadStreamAsync(LeadStream.Name(leadId))).Single(e => e.Metadata.CommandId == request.CommandId);
+        Assert.False(string.IsNullOrEmpty(stored.Metadata.CommandFingerprint));
+        Assert.NotEqual(plain, stored.Metadata.CommandFingerprint);
+
+        // Still the same command while the lead has its key: the retry gets the original reply and writes nothing.
+        var retried = await fixture.Client.ChangeContactInfoAsync(request, cancellationToken: Token);
+        Assert.Equal(reply.Position, retried.Position);
+        var changed = request.Clone();
+        changed.Phone = "050-9998877";
+        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.ChangeContactInfoAsync(changed, cancellationToken: Token).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
 }

@@ -38,6 +38,19 @@ public sealed partial class LeadCommandService(
         return outcome;
     }
 
+    /// <summary>
+    /// The fingerprint covers the command's fields, personal ones included, and is stored with its events and in the
+    /// command log: so it is stored keyed by the lead's data key, and forgetting the lead makes it useless for testing
+    /// guesses. A lead without a key (none yet, or forgotten) keeps the plain fingerprint, which is then never stored:
+    /// such a command is refused (not found, or forgotten) or, for InitializeLead, creates the key first.
+    /// </summary>
+    private async Task<IncomingCommand> WithKeyedFingerprintAsync(IncomingCommand incoming, CancellationToken cancellationToken)
+    {
+        var keyed = await codec.KeyedDigestAsync(
+            incoming.Command.LeadId, incoming.Fingerprint, create: incoming.Command is Domain.Commands.InitializeLead, cancellationToken);
+        return keyed is null ? incoming : incoming with { Fingerprint = keyed };
+    }
+
     private async Task<CommandOutcome> DecideAndAppendAsync(
         IncomingCommand incoming, CallerContext caller, Activity? activity, CancellationToken cancellationToken)
     {
@@ -56,6 +69,11 @@ public sealed partial class LeadCommandService(
 
         using var keyHolder = commandId is null ? null : await keyLocks.AcquireAsync(commandId, cancellationToken);
         using var writer = await locks.AcquireAsync(incoming.Command.LeadId, cancellationToken);
+        if (commandId is not null)
+        {
+            incoming = await WithKeyedFingerprintAsync(incoming, cancellationToken);
+        }
+
         if (commandId is not null && await log.FindAsync(commandId, cancellationToken) is { } handled)
         {
             return Replay(incoming, handled);
