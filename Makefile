@@ -23,8 +23,8 @@ test:
 
 ## Measures throughput, latency, catch-up and memory; one JSON object on stdout. QUICK=1 for a short run.
 bench:
-	$(DOTNET) build tests/Benchmarks/Benchmarks.csproj -c Release -nologo -clp:ErrorsOnly
-	$(DOTNET) run --project tests/Benchmarks/Benchmarks.csproj -c Release --no-build -- $(if $(QUICK),--quick,)
+	@$(DOTNET) build tests/Benchmarks/Benchmarks.csproj -c Release -nologo -clp:ErrorsOnly 1>&2
+	@$(DOTNET) run --project tests/Benchmarks/Benchmarks.csproj -c Release --no-build -- $(if $(QUICK),--quick,)
 
 clean:
 	rm -rf $(TEST_RESULTS)

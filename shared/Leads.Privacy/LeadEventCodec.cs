@@ -85,10 +85,24 @@ public sealed class LeadEventCodec
             return recorded.Data;
         }
 
-        var lookup = await LookupAsync(leadId, create: false, cancellationToken).ConfigureAwait(false);
-        if (!lookup.IsErased && recorded.Data.Span.IndexOf(SealedValueStart) < 0)
+        // Plaintext written before sealing, of a lead not forgotten, comes back as stored. Whether a lead without any
+        // sealed value has a key or tombstone is remembered for the cache's time to live, so folding a long plaintext
+        // stream asks the key store once, not once per event.
+        var plaintext = recorded.Data.Span.IndexOf(SealedValueStart) < 0;
+        if (plaintext && _cache.Find(leadId) is null && _cache.KnownWithoutKey(leadId))
         {
-            return recorded.Data; // plaintext written before sealing, of a lead not forgotten: nothing to reveal or erase
+            return recorded.Data;
+        }
+
+        var lookup = await LookupAsync(leadId, create: false, cancellationToken).ConfigureAwait(false);
+        if (lookup is { Key: null, IsErased: false })
+        {
+            _cache.RememberWithoutKey(leadId);
+        }
+
+        if (!lookup.IsErased && plaintext)
+        {
+            return recorded.Data;
         }
 
         var json = JsonNode.Parse(recorded.Data.Span) as JsonObject;

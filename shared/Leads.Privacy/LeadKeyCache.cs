@@ -10,6 +10,37 @@ namespace Leads.Privacy;
 internal sealed class LeadKeyCache(LeadKeyCacheOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<long, Entry> _entries = new();
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _withoutKey = new();
+
+    /// <summary>
+    /// True when the key store said recently (within the time to live) that the lead has neither a key nor a tombstone:
+    /// its events were written in the clear before sealing. Only ever used for events that hold no sealed value.
+    /// </summary>
+    public bool KnownWithoutKey(long leadId)
+    {
+        if (!_withoutKey.TryGetValue(leadId, out var expires))
+        {
+            return false;
+        }
+
+        if (time.GetUtcNow() < expires)
+        {
+            return true;
+        }
+
+        _withoutKey.TryRemove(new KeyValuePair<long, DateTimeOffset>(leadId, expires));
+        return false;
+    }
+
+    public void RememberWithoutKey(long leadId)
+    {
+        if (_withoutKey.Count >= options.MaxEntries)
+        {
+            _withoutKey.Clear();
+        }
+
+        _withoutKey[leadId] = time.GetUtcNow() + options.TimeToLive;
+    }
 
     public LeadKeyLookup? Find(long leadId)
     {
@@ -40,6 +71,7 @@ internal sealed class LeadKeyCache(LeadKeyCacheOptions options, TimeProvider tim
             _entries.Clear();
         }
 
+        _withoutKey.TryRemove(lookup.LeadId, out _);
         var entry = new Entry(lookup, time.GetUtcNow() + options.TimeToLive);
         _entries.AddOrUpdate(lookup.LeadId, entry, (_, existing) => existing.Lookup.IsErased ? existing : entry);
     }

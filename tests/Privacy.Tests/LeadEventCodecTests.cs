@@ -113,6 +113,28 @@ public sealed class LeadEventCodecTests : IDisposable
     }
 
     [Fact]
+    public async Task Remembering_a_lead_without_a_key_never_hides_values_sealed_later_by_another_process()
+    {
+        Assert.Equal(Contact, await _codec.ReadAsync(Recorded(Contact, LeadEventSerializer.Serialize(Contact)), Ct));
+
+        var sealedElsewhere = Recorded(Contact, await new LeadEventCodec(_keys).SealAsync(Contact, Ct));
+
+        Assert.Equal(Contact, await _codec.ReadAsync(sealedElsewhere, Ct));
+    }
+
+    [Fact]
+    public async Task Plaintext_of_a_lead_without_a_key_reads_as_erased_once_it_is_forgotten_elsewhere_within_the_time_to_live()
+    {
+        var codec = new LeadEventCodec(_keys, new LeadKeyCacheOptions { TimeToLive = TimeSpan.Zero });
+        var plaintext = Recorded(Contact, LeadEventSerializer.Serialize(Contact));
+        Assert.Equal(Contact, await codec.ReadAsync(plaintext, Ct));
+
+        await new LeadEventCodec(_keys).DeleteKeyAsync(new KeyErasure(1410, DateTimeOffset.UtcNow, "ops", "asked"), Ct);
+
+        Assert.Equal(PersonalData.Erased, ((ContactInfoChanged?)await codec.ReadAsync(plaintext, Ct))!.Email);
+    }
+
+    [Fact]
     public async Task No_personal_data_can_be_written_for_a_forgotten_lead()
     {
         await _codec.DeleteKeyAsync(new KeyErasure(1410, DateTimeOffset.UtcNow, "ops", "asked"), Ct);
