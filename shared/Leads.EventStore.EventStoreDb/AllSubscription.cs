@@ -59,7 +59,12 @@ internal sealed class AllSubscription(CallRetries retries, EventStoreDbClientOpt
                             break;
 
                         case ReadResp.ContentOneofCase.Checkpoint:
-                            var checkpoint = ProtocolResponses.Position(pending.Checkpoint);
+                            if (ProtocolResponses.Position(pending.Checkpoint) is not { } checkpoint)
+                            {
+                                // 2^64 - 1: the server's "no position" (nothing matched yet): never a checkpoint.
+                                break;
+                            }
+
                             dropsWithoutProgress = 0;
                             if (seen is null || checkpoint > seen.Value)
                             {

@@ -77,8 +77,17 @@ internal static class ProtocolResponses
             CustomMetadataJson.Parse(recorded.CustomMetadata.Span));
     }
 
-    public static GlobalPosition Position(ReadResp.Types.Checkpoint checkpoint) =>
-        new(checkpoint.CommitPosition, checkpoint.PreparePosition);
+    /// <summary>
+    /// A checkpoint's position, or null for the server's "no position" (both halves 2^64 - 1), which a 24.10 node sends
+    /// before caught_up when nothing in the log matches the filter yet: every real event lies below it.
+    /// </summary>
+    public static GlobalPosition? Position(ReadResp.Types.Checkpoint checkpoint) =>
+        checkpoint.CommitPosition == NoPosition || checkpoint.PreparePosition == NoPosition
+            ? null
+            : new GlobalPosition(checkpoint.CommitPosition, checkpoint.PreparePosition);
+
+    /// <summary>The server's "no position": 2^64 - 1.</summary>
+    public const ulong NoPosition = ulong.MaxValue;
 
     public static GlobalPosition? Position(ReadResp.Types.CaughtUp caughtUp) =>
         caughtUp.Position is { } p ? new GlobalPosition(p.CommitPosition, p.PreparePosition) : null;
