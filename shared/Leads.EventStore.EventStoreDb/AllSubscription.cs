@@ -18,7 +18,9 @@ internal sealed class AllSubscription(CallRetries retries, EventStoreDbClientOpt
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var from = start;
-        GlobalPosition? seen = null;
+
+        // The furthest position known to be passed: the exclusive start, then every event and checkpoint beyond it.
+        GlobalPosition? seen = start.Kind == SubscriptionStartKind.After ? start.Position : null;
         var caughtUpSignalled = false;
         var dropsWithoutProgress = 0;
 
@@ -65,12 +67,15 @@ internal sealed class AllSubscription(CallRetries retries, EventStoreDbClientOpt
                                 break;
                             }
 
-                            dropsWithoutProgress = 0;
-                            if (seen is null || checkpoint > seen.Value)
+                            if (checkpoint == GlobalPosition.Start || (seen is { } passed && checkpoint <= passed))
                             {
-                                seen = checkpoint;
+                                // A 24.10 node first sends the start position itself (0/0 from the start) and may send
+                                // a checkpoint behind events it delivered or filtered out: it says nothing new.
+                                break;
                             }
 
+                            dropsWithoutProgress = 0;
+                            seen = checkpoint;
                             yield return new SubscriptionMessage.Checkpoint(checkpoint);
                             break;
 

@@ -110,10 +110,22 @@ public sealed class EventStoreDbClient : IAsyncDisposable, IDisposable
     /// Reads $all, system events included, from <paramref name="from"/> inclusive (null: the start when reading
     /// forwards, the end when reading backwards).
     /// </summary>
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+        ReadDirection direction,
+        GlobalPosition? from,
+        ulong maxCount,
+        CancellationToken cancellationToken) =>
+        ReadAllAsync(direction, from, maxCount, null, cancellationToken);
+
+    /// <summary>
+    /// A finite read of $all with the server-side <paramref name="filter"/> (null: none, system events included):
+    /// up to <paramref name="maxCount"/> matching events from <paramref name="from"/> inclusive.
+    /// </summary>
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
         ReadDirection direction,
         GlobalPosition? from,
         ulong maxCount,
+        SubscriptionFilter? filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (maxCount == 0)
@@ -121,7 +133,8 @@ public sealed class EventStoreDbClient : IAsyncDisposable, IDisposable
             yield break;
         }
 
-        await foreach (var response in ReadAsync(ProtocolRequests.ReadAll(direction, from, maxCount), cancellationToken).ConfigureAwait(false))
+        var request = ProtocolRequests.ReadAll(direction, from, maxCount, filter, options.FilterMaxSearchWindow);
+        await foreach (var response in ReadAsync(request, cancellationToken).ConfigureAwait(false))
         {
             if (response.ContentCase == ReadResp.ContentOneofCase.Event)
             {

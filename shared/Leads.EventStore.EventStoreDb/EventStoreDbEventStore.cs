@@ -66,16 +66,90 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
             : client.ReadStreamAsync(streamId, direction, from, (ulong)maxCount, cancellationToken);
 
     /// <summary>Reads $all forwards strictly after <paramref name="after"/>, leaving out system events, in pages.</summary>
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, CancellationToken cancellationToken) =>
+        ReadAllPagesAsync(after, maxCount, null, cancellationToken);
+
+    /// <summary>Reads $all forwards strictly after <paramref name="after"/>, filtered on the server, in pages.</summary>
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, SubscriptionFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return ReadAllPagesAsync(after, maxCount, filter, cancellationToken);
+    }
+
+    public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken) =>
+        client.SubscribeToAllAsync(start, filter, cancellationToken);
+
+    /// <summary>The position of the last event in $all, system events included (they move it while nothing is written).</summary>
+    public async Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var recorded in client.ReadAllAsync(ReadDirection.Backwards, null, 1, cancellationToken).ConfigureAwait(false))
+        {
+            return recorded.Position;
+        }
+
+        return null;
+    }
+
+    /// <summary>The position of the last event matching <paramref name="filter"/>: a filtered read of $all backwards from its end.</summary>
+    public async Task<GlobalPosition?> ReadHeadPositionAsync(SubscriptionFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await foreach (var recorded in client.ReadAllAsync(ReadDirection.Backwards, null, 1, filter, cancellationToken).ConfigureAwait(false))
+        {
+            if (filter.Matches(recorded))
+            {
+                return recorded.Position;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Counts the events matching <paramref name="filter"/> after <paramref name="after"/>: a filtered read of $all
+    /// backwards from its end (always a valid place to read from, unlike a checkpoint), stopping at
+    /// <paramref name="after"/> or at <paramref name="limit"/>.
+    /// </summary>
+    public async Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (limit <= 0)
+        {
+            return 0;
+        }
+
+        var count = 0L;
+        await foreach (var recorded in client.ReadAllAsync(ReadDirection.Backwards, null, (ulong)limit + 1, filter, cancellationToken).ConfigureAwait(false))
+        {
+            if (after is { } a && recorded.Position <= a)
+            {
+                break;
+            }
+
+            if (filter.Matches(recorded) && ++count == limit)
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    public ValueTask DisposeAsync() => ownsClient ? client.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Pages through $all forwards strictly after <paramref name="after"/> (a read from a position includes it: ask for
+    /// one more and skip it), leaving out system events and, with a <paramref name="filter"/>, what it does not match.
+    /// </summary>
+    private async IAsyncEnumerable<RecordedEvent> ReadAllPagesAsync(GlobalPosition? after, long maxCount, SubscriptionFilter? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var remaining = maxCount;
         var cursor = after;
         while (remaining > 0)
         {
-            // A read from a position includes the event at that position: ask for one more and skip it.
             var page = (ulong)Math.Min(remaining, (long)AllPageSize) + (cursor is null ? 0UL : 1UL);
             var received = 0UL;
-            await foreach (var recorded in client.ReadAllAsync(ReadDirection.Forwards, cursor, page, cancellationToken).ConfigureAwait(false))
+            await foreach (var recorded in client.ReadAllAsync(ReadDirection.Forwards, cursor, page, filter, cancellationToken).ConfigureAwait(false))
             {
                 received++;
                 if (cursor is { } c && recorded.Position <= c)
@@ -84,7 +158,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
                 }
 
                 cursor = recorded.Position;
-                if (recorded.IsSystemEvent)
+                if (recorded.IsSystemEvent || (filter is not null && !filter.Matches(recorded)))
                 {
                     continue;
                 }
@@ -102,22 +176,6 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
             }
         }
     }
-
-    public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken) =>
-        client.SubscribeToAllAsync(start, filter, cancellationToken);
-
-    /// <summary>The position of the last event in $all (system events included: good enough for lag).</summary>
-    public async Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var recorded in client.ReadAllAsync(ReadDirection.Backwards, null, 1, cancellationToken).ConfigureAwait(false))
-        {
-            return recorded.Position;
-        }
-
-        return null;
-    }
-
-    public ValueTask DisposeAsync() => ownsClient ? client.DisposeAsync() : ValueTask.CompletedTask;
 
     /// <summary>A retried append: the stream already holds these ids right after the expected revision.</summary>
     private async Task<AppendResult?> FindEarlierAppendAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)

@@ -70,7 +70,7 @@ internal static class ProtocolRequests
     }
 
     /// <summary>A finite read of $all; <paramref name="from"/> is inclusive, null means the start (forwards) or the end (backwards).</summary>
-    public static ReadReq ReadAll(ReadDirection direction, GlobalPosition? from, ulong count)
+    public static ReadReq ReadAll(ReadDirection direction, GlobalPosition? from, ulong count, SubscriptionFilter? filter = null, uint maxSearchWindow = 32)
     {
         var all = new ReadOptions.Types.AllOptions();
         if (from is { } position)
@@ -88,6 +88,11 @@ internal static class ProtocolRequests
 
         var options = Finite(direction, count);
         options.All = all;
+        if (filter is not null)
+        {
+            options.Filter = Filter(filter, maxSearchWindow, 1);
+        }
+
         return new ReadReq { Options = options };
     }
 

@@ -89,8 +89,14 @@ internal static class ProtocolResponses
     /// <summary>The server's "no position": 2^64 - 1.</summary>
     public const ulong NoPosition = ulong.MaxValue;
 
+    /// <summary>
+    /// The position a caught_up message carries: none from a 24.10 server (an empty message), and never the "no
+    /// position" 2^64 - 1, which would hide every later event if it were stored.
+    /// </summary>
     public static GlobalPosition? Position(ReadResp.Types.CaughtUp caughtUp) =>
-        caughtUp.Position is { } p ? new GlobalPosition(p.CommitPosition, p.PreparePosition) : null;
+        caughtUp.Position is not { } p || p.CommitPosition == NoPosition || p.PreparePosition == NoPosition
+            ? null
+            : new GlobalPosition(p.CommitPosition, p.PreparePosition);
 
     private static EventStoreDbException Malformed(string what) =>
         new($"EventStoreDB sent an unexpected answer: {what}.", Grpc.Core.StatusCode.Unknown, "unexpected-answer");

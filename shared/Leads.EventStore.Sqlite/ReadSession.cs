@@ -36,6 +36,34 @@ internal sealed class ReadSession : IDisposable
         return ReadPage(_all, limit);
     }
 
+    /// <summary>Up to <paramref name="limit"/> events matching <paramref name="filter"/> after a sequence, in order.</summary>
+    public List<RecordedEvent> ReadFilteredPage(long afterSequence, int limit, SubscriptionFilter filter)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {EventRows.Columns} FROM events WHERE seq > $after AND {FilterClause.For(filter, command)} ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", limit);
+        return ReadPage(command, limit);
+    }
+
+    /// <summary>The sequence of the last event matching <paramref name="filter"/>, or 0 when none does.</summary>
+    public long ReadFilteredHeadSequence(SubscriptionFilter filter)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT seq FROM events WHERE {FilterClause.For(filter, command)} ORDER BY seq DESC LIMIT 1";
+        return command.ExecuteScalar() is long sequence ? sequence : 0;
+    }
+
+    /// <summary>How many events matching <paramref name="filter"/> lie after a sequence, counting at most <paramref name="limit"/>.</summary>
+    public long CountFiltered(long afterSequence, SubscriptionFilter filter, long limit)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM events WHERE seq > $after AND {FilterClause.For(filter, command)} LIMIT $limit)";
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", limit);
+        return command.ExecuteScalar() is long count ? count : 0;
+    }
+
     /// <summary>The sequence of the last event, or 0 when the store is empty.</summary>
     public long ReadHeadSequence() => _head.ExecuteScalar() is long sequence ? sequence : 0;
 

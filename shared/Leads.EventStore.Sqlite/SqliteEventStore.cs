@@ -150,6 +150,35 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
     }
 
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+        GlobalPosition? after, long maxCount, SubscriptionFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        var position = after is { } p ? EventRows.ToInt64(p.Commit) : 0;
+        var remaining = maxCount;
+        while (remaining > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var limit = (int)Math.Min(remaining, _options.ReadPageSize);
+            var afterSequence = position;
+            var page = _readers.Use(session => session.ReadFilteredPage(afterSequence, limit, filter));
+            foreach (var recorded in page)
+            {
+                yield return recorded;
+            }
+
+            remaining -= page.Count;
+            if (page.Count < limit)
+            {
+                yield break;
+            }
+
+            position = (long)page[^1].Position.Commit;
+            await Task.Yield();
+        }
+    }
+
     public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -162,6 +191,27 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var head = _readers.Use(session => session.ReadHeadSequence());
         return Task.FromResult<GlobalPosition?>(head == 0 ? null : GlobalPosition.FromSequence((ulong)head));
+    }
+
+    public Task<GlobalPosition?> ReadHeadPositionAsync(SubscriptionFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        cancellationToken.ThrowIfCancellationRequested();
+        var head = _readers.Use(session => session.ReadFilteredHeadSequence(filter));
+        return Task.FromResult<GlobalPosition?>(head == 0 ? null : GlobalPosition.FromSequence((ulong)head));
+    }
+
+    public Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (limit <= 0)
+        {
+            return Task.FromResult(0L);
+        }
+
+        var afterSequence = after is { } p ? EventRows.ToInt64(p.Commit) : 0;
+        return Task.FromResult(_readers.Use(session => session.CountFiltered(afterSequence, filter, limit)));
     }
 
     /// <summary>Finishes the commit in flight, fails appends still queued with <see cref="ObjectDisposedException"/>, ends subscriptions and closes the file.</summary>

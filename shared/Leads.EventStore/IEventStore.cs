@@ -24,6 +24,24 @@ public interface IEventStore
     /// </summary>
     IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>The position of the last event in the store (null when empty), for lag reporting.</summary>
+    /// <summary>
+    /// Reads the global order forwards, strictly after <paramref name="after"/>, only the events a subscription with
+    /// <paramref name="filter"/> would receive (filtered in the store, never system events).
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, SubscriptionFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The position of the last event in the store (null when empty). On EventStoreDB the server's own system events
+    /// move it while nothing is written: a projection's target is <see cref="ReadHeadPositionAsync(SubscriptionFilter, CancellationToken)"/>.
+    /// </summary>
     Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken);
+
+    /// <summary>The position of the last event a subscription with <paramref name="filter"/> would receive (null: none yet).</summary>
+    Task<GlobalPosition?> ReadHeadPositionAsync(SubscriptionFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many events matching <paramref name="filter"/> lie strictly after <paramref name="after"/> (null: the
+    /// start), counting at most <paramref name="limit"/>: a result equal to the limit means "at least that many".
+    /// </summary>
+    Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken);
 }

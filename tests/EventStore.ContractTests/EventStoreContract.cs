@@ -17,5 +17,11 @@ public abstract partial class EventStoreContract
     /// <summary>Whether the adapter can append to a '$'-prefixed stream, so the test of system-event filtering can run.</summary>
     protected virtual bool CanWriteSystemEvents => true;
 
+    /// <summary>
+    /// How many scanned events a filtered subscription lets pass at most between checkpoints (EventStoreDB: the search
+    /// window times the checkpoint multiplier of the adapter's options).
+    /// </summary>
+    protected virtual int FilteredCheckpointInterval => 32;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

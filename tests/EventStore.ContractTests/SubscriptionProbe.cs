@@ -76,6 +76,18 @@ public sealed class SubscriptionProbe : IAsyncDisposable
         return events;
     }
 
+    /// <summary>Reads until a checkpoint at or past <paramref name="position"/> arrives; returns it.</summary>
+    public async Task<GlobalPosition> WaitForCheckpointAsync(GlobalPosition position)
+    {
+        while (true)
+        {
+            if (await NextAsync() is SubscriptionMessage.Checkpoint c && c.Position >= position)
+            {
+                return c.Position;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

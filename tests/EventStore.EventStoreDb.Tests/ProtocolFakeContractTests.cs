@@ -9,6 +9,10 @@ namespace Leads.EventStore.EventStoreDb.Tests;
 /// </summary>
 public sealed class ProtocolFakeContractTests(ProtocolFakeContractTests.FakeFixture fake) : EventStoreContract, IClassFixture<ProtocolFakeContractTests.FakeFixture>
 {
+    /// <summary>The adapter's own: search window times checkpoint multiplier of the options the fixture connects with.</summary>
+    protected override int FilteredCheckpointInterval =>
+        (int)(EventStoreDbClientOptions.Default.FilterMaxSearchWindow * Math.Max(1u, EventStoreDbClientOptions.Default.CheckpointIntervalMultiplier));
+
     protected override Task<IEventStore> CreateStoreAsync() => Task.FromResult<IEventStore>(fake.Store);
 
     public sealed class FakeFixture : IAsyncLifetime

@@ -99,7 +99,7 @@ public sealed class SubscriptionProtocolTests
     }
 
     [Fact]
-    public async Task Catches_up_then_follows_live_with_a_checkpoint_at_the_end_of_catch_up()
+    public async Task Catches_up_then_follows_live_and_caught_up_carries_the_last_position_passed()
     {
         await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
         await using var store = FakeStores.Connect(server);
@@ -112,11 +112,126 @@ public sealed class SubscriptionProtocolTests
         var live = await probe.WaitForEventsAsync(_ => true, 1);
 
         Assert.Equal(["lead-1", "lead-1"], caughtUp.Select(e => e.StreamId));
-        var checkpoint = Assert.Single(probe.Seen.OfType<SubscriptionMessage.Checkpoint>());
-        var lastScanned = server.Log.All.Single(e => e.Stream == "other-1");
-        Assert.Equal(new GlobalPosition(lastScanned.Commit, lastScanned.Prepare), checkpoint.Position);
-        Assert.Equal(new SubscriptionMessage.CaughtUp(checkpoint.Position), probe.Seen.OfType<SubscriptionMessage.CaughtUp>().Single());
+        Assert.Equal(new SubscriptionMessage.CaughtUp(caughtUp[^1].Position), probe.Seen.OfType<SubscriptionMessage.CaughtUp>().Single());
         Assert.Equal("lead-2", Assert.Single(live).StreamId);
+    }
+
+    [Fact]
+    public async Task The_fake_like_a_real_node_sends_no_position_when_nothing_matches_and_the_client_never_passes_it_on()
+    {
+        await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
+        await using var raw = RawClient.Connect(server);
+        await using var store = FakeStores.Connect(server);
+
+        var wire = await raw.SubscribeUntilCaughtUpAsync(RawClient.Subscription(null, "lead-", 32, 1));
+        await using var probe = SubscriptionProbe.Start(store, SubscriptionStart.FromStart, SubscriptionFilter.StreamPrefix("lead-"));
+        await probe.WaitForCaughtUpAsync();
+        var appended = Assert.IsType<AppendResult.Success>(await store.AppendAsync("lead-1", ExpectedRevision.NoStream, [ReadProtocolTests.New()], FakeStores.Ct));
+        var live = await probe.WaitForEventsAsync(_ => true, 1);
+
+        Assert.Contains(wire, r => r.Checkpoint is { CommitPosition: ulong.MaxValue, PreparePosition: ulong.MaxValue });
+        Assert.Equal(ReadResp.ContentOneofCase.CaughtUp, wire[^1].ContentCase);
+        Assert.Null(wire[^1].CaughtUp.Position);
+        Assert.Empty(probe.Seen.OfType<SubscriptionMessage.Checkpoint>());
+        Assert.Equal(new SubscriptionMessage.CaughtUp(null), probe.Seen.OfType<SubscriptionMessage.CaughtUp>().Single());
+        Assert.Equal(appended.Position, Assert.Single(live).Position);
+    }
+
+    [Fact]
+    public async Task A_caught_up_at_no_position_is_never_passed_on_as_a_position()
+    {
+        await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
+        server.ReadAnswer = _ =>
+        [
+            new ReadResp { Confirmation = new ReadResp.Types.SubscriptionConfirmation { SubscriptionId = "sub-1" } },
+            new ReadResp { CaughtUp = new ReadResp.Types.CaughtUp { Position = new ReadResp.Types.Position { CommitPosition = ulong.MaxValue, PreparePosition = ulong.MaxValue } } },
+        ];
+        await using var store = FakeStores.Connect(server);
+        await using var probe = SubscriptionProbe.Start(store, SubscriptionStart.FromStart, SubscriptionFilter.None);
+
+        Assert.Equal(new SubscriptionMessage.CaughtUp(null), await probe.NextAsync());
+    }
+
+    [Fact]
+    public async Task Catch_up_checkpoints_start_at_the_start_position_carry_prepare_0_and_the_last_is_not_past_filtered_out_events()
+    {
+        await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
+        await using var raw = RawClient.Connect(server);
+        await using var store = FakeStores.Connect(server);
+        var start = Assert.IsType<AppendResult.Success>(await store.AppendAsync("other-0", ExpectedRevision.NoStream, [ReadProtocolTests.New()], FakeStores.Ct));
+        var filteredOut = Assert.IsType<AppendResult.Success>(await store.AppendAsync("other-1", ExpectedRevision.NoStream, [.. Enumerable.Range(0, 40).Select(_ => ReadProtocolTests.New())], FakeStores.Ct));
+
+        var wire = await raw.SubscribeUntilCaughtUpAsync(RawClient.Subscription(start.Position, "lead-", 32, 1));
+        var checkpoints = wire.Where(r => r.ContentCase == ReadResp.ContentOneofCase.Checkpoint).Select(r => r.Checkpoint).ToList();
+        await using var probe = SubscriptionProbe.Start(store, SubscriptionStart.After(start.Position), SubscriptionFilter.StreamPrefix("lead-"));
+        await probe.WaitForCaughtUpAsync();
+
+        Assert.Equal(2, checkpoints.Count);
+        Assert.Equal((start.Position.Commit, start.Position.Prepare), (checkpoints[0].CommitPosition, checkpoints[0].PreparePosition));
+        Assert.Equal(0UL, checkpoints[1].PreparePosition);
+        Assert.True(checkpoints[1].CommitPosition < filteredOut.Position.Commit);
+        var passedOn = Assert.Single(probe.Seen.OfType<SubscriptionMessage.Checkpoint>());
+        Assert.Equal(new GlobalPosition(checkpoints[1].CommitPosition, 0), passedOn.Position);
+        Assert.True(passedOn.Position > start.Position);
+    }
+
+    [Fact]
+    public async Task A_catch_up_checkpoint_with_prepare_0_skips_no_event_on_resubscribing()
+    {
+        await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
+        await using var store = FakeStores.Connect(server);
+        await store.AppendAsync("other-1", ExpectedRevision.NoStream, [.. Enumerable.Range(0, 40).Select(_ => ReadProtocolTests.New())], FakeStores.Ct);
+        await store.AppendAsync("lead-1", ExpectedRevision.NoStream, [ReadProtocolTests.New()], FakeStores.Ct);
+        GlobalPosition checkpoint;
+        await using (var probe = SubscriptionProbe.Start(store, SubscriptionStart.FromStart, SubscriptionFilter.StreamPrefix("lead-")))
+        {
+            await probe.WaitForCaughtUpAsync();
+            checkpoint = probe.Seen.OfType<SubscriptionMessage.Checkpoint>().Last().Position;
+        }
+
+        var next = server.Log.All.First(e => e.Commit == checkpoint.Commit);
+        await using var resumed = SubscriptionProbe.Start(store, SubscriptionStart.After(checkpoint), SubscriptionFilter.None);
+        var delivered = await resumed.WaitForCaughtUpAsync();
+
+        Assert.Equal(0UL, checkpoint.Prepare);
+        Assert.Equal(next.Id, delivered[0].EventId.ToString());
+        Assert.Equal(1, await store.CountAsync(checkpoint, SubscriptionFilter.StreamPrefix("lead-"), 100, FakeStores.Ct));
+    }
+
+    [Fact]
+    public async Task Live_checkpoints_come_every_window_times_multiplier_scanned_events_at_that_events_position()
+    {
+        await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
+        await using var store = FakeStores.Connect(server, FakeStores.FastRetries with { FilterMaxSearchWindow = 4, CheckpointIntervalMultiplier = 2 });
+        await using var probe = SubscriptionProbe.Start(store, SubscriptionStart.FromEnd, SubscriptionFilter.StreamPrefix("lead-"));
+        await probe.WaitForCaughtUpAsync();
+
+        await store.AppendAsync("other-1", ExpectedRevision.NoStream, [.. Enumerable.Range(0, 17).Select(_ => ReadProtocolTests.New())], FakeStores.Ct);
+        var scanned = server.Log.All.Where(e => e.Stream == "other-1").ToList();
+        var first = await probe.NextAsync();
+        var second = await probe.NextAsync();
+
+        Assert.Equal(new SubscriptionMessage.Checkpoint(new GlobalPosition(scanned[7].Commit, scanned[7].Prepare)), first);
+        Assert.Equal(new SubscriptionMessage.Checkpoint(new GlobalPosition(scanned[15].Commit, scanned[15].Prepare)), second);
+    }
+
+    [Fact]
+    public async Task Positions_are_byte_offsets_with_gaps_and_system_events_move_the_head_but_not_the_filtered_head()
+    {
+        await using var server = await ProtocolFakeServer.StartAsync(FakeStores.Ct);
+        await using var store = FakeStores.Connect(server);
+        var a = Assert.IsType<AppendResult.Success>(await store.AppendAsync("lead-1", ExpectedRevision.NoStream, [ReadProtocolTests.New()], FakeStores.Ct));
+        var b = Assert.IsType<AppendResult.Success>(await store.AppendAsync("lead-1", ExpectedRevision.Exact(0), [ReadProtocolTests.New()], FakeStores.Ct));
+        server.Log.AppendSystem("$stats-127.0.0.1:2113", "$statsCollected");
+
+        var head = await store.ReadHeadPositionAsync(FakeStores.Ct);
+        var leadHead = await store.ReadHeadPositionAsync(SubscriptionFilter.StreamPrefix("lead-"), FakeStores.Ct);
+
+        Assert.True(b.Position.Commit - a.Position.Commit > 1);
+        Assert.NotEqual(b.Position.Commit, b.Position.Prepare);
+        Assert.True(head > b.Position);
+        Assert.Equal(b.Position, leadHead);
+        Assert.Equal(0, await store.CountAsync(b.Position, SubscriptionFilter.StreamPrefix("lead-"), 100, FakeStores.Ct));
     }
 
     [Fact]

@@ -43,7 +43,16 @@ internal sealed class InstrumentedEventStore(IEventStore inner, string engine) :
     public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken) =>
         inner.SubscribeToAllAsync(start, filter, cancellationToken);
 
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, SubscriptionFilter filter, CancellationToken cancellationToken) =>
+        inner.ReadAllAsync(after, maxCount, filter, cancellationToken);
+
     public Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken) => inner.ReadHeadPositionAsync(cancellationToken);
+
+    public Task<GlobalPosition?> ReadHeadPositionAsync(SubscriptionFilter filter, CancellationToken cancellationToken) =>
+        inner.ReadHeadPositionAsync(filter, cancellationToken);
+
+    public Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken) =>
+        inner.CountAsync(after, filter, limit, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -137,13 +137,28 @@ internal sealed class FakeStreamsService(ProtocolFakeServer.ServerHolder holder)
             ReadOptions.Types.AllOptions.AllOptionOneofCase.End when forwards => [],
             _ => forwards ? all : all.AsEnumerable().Reverse(),
         };
+        if (options.FilterOptionCase == ReadOptions.FilterOptionOneofCase.Filter)
+        {
+            // A filtered finite read counts matching events only, forwards or backwards.
+            var filter = options.Filter;
+            selected = selected.Where(e => Matches(filter, e));
+        }
+
         foreach (var e in selected.Take((int)Math.Min(options.Count, int.MaxValue)))
         {
             await output.WriteAsync(EventMessage(e), cancellationToken);
         }
     }
 
-    /// <summary>Confirmation, catch-up (exclusive start), checkpoints every window x multiplier scanned events, caught_up, then live.</summary>
+    /// <summary>
+    /// A catch-up subscription as a 24.10 node answers it (see the protocol notes and the real-server wire tests):
+    /// confirmation; when filtered and there is anything to catch up, a checkpoint at the start position itself (0/0
+    /// from the start, or 2^64 - 1 "no position" when the log is shorter than one checkpoint interval and nothing in it
+    /// matches); during catch-up a checkpoint every window x multiplier scanned events at the commit position of the
+    /// next event with prepare position 0; no checkpoint at the end of catch-up (so the last one may lie before events
+    /// just filtered out); caught_up without a position; then live events with a checkpoint every window x multiplier
+    /// scanned events at that event's exact position. Never fell_behind.
+    /// </summary>
     private async Task SubscribeAsync(ReadOptions options, IServerStreamWriter<ReadResp> output, CancellationToken cancellationToken)
     {
         var filter = options.FilterOptionCase == ReadOptions.FilterOptionOneofCase.Filter ? options.Filter : null;
@@ -165,10 +180,19 @@ internal sealed class FakeStreamsService(ProtocolFakeServer.ServerHolder holder)
             ReadOptions.Types.AllOptions.AllOptionOneofCase.Position => snapshot.Count(e => !After(e, options.All.Position)),
             _ => 0,
         };
+        if (filter is not null && next < snapshot.Count)
+        {
+            var startCheckpoint = options.All.AllOptionCase == ReadOptions.Types.AllOptions.AllOptionOneofCase.Position
+                ? new ReadResp.Types.Checkpoint { CommitPosition = options.All.Position.CommitPosition, PreparePosition = options.All.Position.PreparePosition }
+                : snapshot.Count < interval && !snapshot.Any(e => Matches(filter, e))
+                    ? new ReadResp.Types.Checkpoint { CommitPosition = ulong.MaxValue, PreparePosition = ulong.MaxValue }
+                    : new ReadResp.Types.Checkpoint { CommitPosition = 0, PreparePosition = 0 };
+            await output.WriteAsync(new ReadResp { Checkpoint = startCheckpoint }, cancellationToken);
+        }
+
         var caughtUp = false;
         var scanned = 0;
         var delivered = 0;
-        StoredEvent? lastScanned = null;
         while (true)
         {
             var appended = Server.Log.NextAppend;
@@ -176,7 +200,6 @@ internal sealed class FakeStreamsService(ProtocolFakeServer.ServerHolder holder)
             while (next < snapshot.Count)
             {
                 var e = snapshot[next++];
-                lastScanned = e;
                 scanned++;
                 if (filter is null || Matches(filter, e))
                 {
@@ -189,21 +212,25 @@ internal sealed class FakeStreamsService(ProtocolFakeServer.ServerHolder holder)
 
                 if (interval > 0 && scanned >= interval)
                 {
-                    await output.WriteAsync(Checkpoint(e), cancellationToken);
                     scanned = 0;
+                    if (caughtUp)
+                    {
+                        await output.WriteAsync(Checkpoint(e), cancellationToken);
+                    }
+                    else if (next < snapshot.Count)
+                    {
+                        // Catch-up reads in pages: the checkpoint is where the next page starts, prepare position 0.
+                        await output.WriteAsync(new ReadResp { Checkpoint = new ReadResp.Types.Checkpoint { CommitPosition = snapshot[next].Commit, PreparePosition = 0 } }, cancellationToken);
+                    }
                 }
             }
 
             if (!caughtUp)
             {
-                if (filter is not null && lastScanned is not null)
-                {
-                    await output.WriteAsync(Checkpoint(lastScanned), cancellationToken);
-                }
-
-                // A 24.10 server sends caught_up without a position.
+                // A 24.10 server sends caught_up without a position, and no checkpoint at the end of catch-up.
                 await output.WriteAsync(new ReadResp { CaughtUp = new ReadResp.Types.CaughtUp() }, cancellationToken);
                 caughtUp = true;
+                scanned = 0;
             }
 
             await appended.WaitAsync(cancellationToken);

@@ -53,5 +53,14 @@ public sealed class InterceptingEventStore(IEventStore inner) : IEventStore
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, CancellationToken cancellationToken) =>
         inner.ReadAllAsync(after, maxCount, cancellationToken);
 
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, long maxCount, SubscriptionFilter filter, CancellationToken cancellationToken) =>
+        inner.ReadAllAsync(after, maxCount, filter, cancellationToken);
+
     public Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken) => inner.ReadHeadPositionAsync(cancellationToken);
+
+    public Task<GlobalPosition?> ReadHeadPositionAsync(SubscriptionFilter filter, CancellationToken cancellationToken) =>
+        inner.ReadHeadPositionAsync(filter, cancellationToken);
+
+    public Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken) =>
+        inner.CountAsync(after, filter, limit, cancellationToken);
 }
