@@ -195,7 +195,10 @@ public sealed partial class Projector<TDoc>
     {
         if (_state is ProjectorState.Rebuilding)
         {
-            if (_rebuildTarget is not { } target || (_committed.Committed is { } c && c >= target))
+            // Rebuilt once the last event it must receive (the target: the last matching event at the reset) is
+            // applied, or once caught up (the subscription began after the target was read, so it delivered it):
+            // no checkpoint is needed, and none may ever come on EventStoreDB.
+            if (caughtUp || _rebuildTarget is not { } target || (_committed.Committed is { } c && c >= target))
             {
                 _state = caughtUp ? ProjectorState.CaughtUp : ProjectorState.Running;
                 _logger.LogInformation("Projection {Projection} rebuilt up to {Checkpoint}", Name, _committed.Committed);

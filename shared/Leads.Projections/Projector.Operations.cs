@@ -16,21 +16,12 @@ public sealed partial class Projector<TDoc>
 
     public async Task<ProjectorStatus> ReadStatusAsync(CancellationToken cancellationToken)
     {
-        var head = await _events.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false);
+        // State and checkpoint are read together, before the store is asked: a rebuild may finish meanwhile.
+        var state = _state;
         var checkpoint = _committed.Committed;
-        ulong lagEvents = 0;
-        double lagSeconds = 0;
-        if (head is { } h && (checkpoint is not { } c || c < h))
-        {
-            lagEvents = h.Commit - (checkpoint?.Commit ?? 0);
-            await foreach (var next in _events.ReadAllAsync(checkpoint, 1, cancellationToken).ConfigureAwait(false))
-            {
-                lagSeconds = Math.Max(0, (_clock.GetUtcNow() - next.Created).TotalSeconds);
-            }
-        }
-
+        var lag = await ProjectionLag.ReadAsync(_events, _filter, checkpoint, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new ProjectorStatus(
-            Name, _state, checkpoint, head, lagEvents, lagSeconds, _lastError, Volatile.Read(ref _parkedCount),
+            Name, state, checkpoint, lag.Head, lag.Events, lag.Seconds, _lastError, Volatile.Read(ref _parkedCount),
             _rebuildFrom, _rebuildTarget, _clock.GetUtcNow());
     }
 
@@ -70,7 +61,10 @@ public sealed partial class Projector<TDoc>
 
     private async Task<int> PerformResetAsync(ResetFrom from, CancellationToken cancellationToken)
     {
-        var head = await _events.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false);
+        // The target is the last event this projection will receive, not the head of the store: on EventStoreDB the
+        // latter moves with system events and lies past events filtered out, which only checkpoints (every window x
+        // multiplier scanned events, perhaps never on a quiet node) would ever reach.
+        var head = await _events.ReadHeadPositionAsync(_filter, cancellationToken).ConfigureAwait(false);
         var start = from switch
         {
             ResetFrom.FromPosition p => p.At,
@@ -142,9 +136,9 @@ public sealed partial class Projector<TDoc>
     private async Task<GlobalPosition?> FindFirstRecordedAtOrAfterAsync(DateTimeOffset time, CancellationToken cancellationToken)
     {
         // The port has no index by time: scan the global order once (an ops action, not a hot path).
-        await foreach (var recorded in _events.ReadAllAsync(null, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var recorded in _events.ReadAllAsync(null, long.MaxValue, _filter, cancellationToken).ConfigureAwait(false))
         {
-            if (recorded.Created >= time && _filter.Matches(recorded))
+            if (recorded.Created >= time)
             {
                 return recorded.Position;
             }

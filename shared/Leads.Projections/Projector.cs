@@ -54,7 +54,7 @@ public sealed partial class Projector<TDoc> : IProjector
         _options = options;
         _logger = logger;
         _clock = clock ?? TimeProvider.System;
-        _filter = filter ?? SubscriptionFilter.StreamPrefix("lead-");
+        _filter = filter ?? ProjectionFilter.LeadStreams;
         _storeRetries = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {

@@ -3,9 +3,10 @@ using Leads.EventStore;
 namespace Leads.Projections;
 
 /// <summary>
-/// A projector's state as ops see it. <see cref="LagEvents"/> is the distance in global positions (exact on the
-/// embedded store, whose positions are event sequence numbers). <see cref="LagSeconds"/> is how long ago the last
-/// applied event was recorded while the projector is behind the head (0 when at the head).
+/// A projector's state as ops see it (see <see cref="ProjectionLag"/>). <see cref="Head"/> is the last event the
+/// projection would receive; <see cref="LagEvents"/> counts the matching events after the checkpoint, up to
+/// <see cref="ProjectionLag.CountLimit"/>; <see cref="LagSeconds"/> is the age of the oldest event not applied yet
+/// (0 when caught up).
 /// <see cref="RebuildFrom"/>/<see cref="RebuildTarget"/> span the replay after a reset, for a progress bar.
 /// </summary>
 public sealed record ProjectorStatus(
@@ -19,4 +20,8 @@ public sealed record ProjectorStatus(
     int ParkedCount,
     GlobalPosition? RebuildFrom,
     GlobalPosition? RebuildTarget,
-    DateTimeOffset Heartbeat);
+    DateTimeOffset Heartbeat)
+{
+    /// <summary>The count stopped at <see cref="ProjectionLag.CountLimit"/>: at least that many events behind.</summary>
+    public bool LagEventsCapped => LagEvents >= ProjectionLag.CountLimit;
+}

@@ -37,7 +37,8 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
     private GlobalPosition? _rebuildTarget;
 
     /// <param name="readHead">
-    /// The event store's head (<c>IEventStore.ReadHeadPositionAsync</c>): how far a reset's replay must get before the
+    /// The last event the search projection receives (<c>IEventStore.ReadHeadPositionAsync(filter)</c>, not the store's
+    /// head, which a filtered replay may never reach on EventStoreDB): how far a reset's replay must get before the
     /// alias moves to the rebuilt index. Null swaps at once (the rebuilt index then fills while searched).
     /// </param>
     public ElasticsearchLeadSearchIndex(

@@ -92,7 +92,7 @@ internal static class ProjectionsCommands
                 p.State.ToString(),
                 p.HasCheckpoint ? p.Checkpoint.ToString(CultureInfo.InvariantCulture) : "-",
                 p.HasHead ? p.Head.ToString(CultureInfo.InvariantCulture) : "-",
-                p.LagEvents.ToString(CultureInfo.InvariantCulture),
+                LagEvents(p),
                 p.LagSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 p.ParkedCount.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(p.LastError),
@@ -101,4 +101,10 @@ internal static class ProjectionsCommands
 
         AnsiConsole.Write(table);
     }
+
+    /// <summary>The event lag as the query service counted it: "10,000+" when the count stopped at its cap.</summary>
+    internal static string LagEvents(ProjectionInfo projection) =>
+        projection.LagEventsCapped
+            ? projection.LagEvents.ToString("N0", CultureInfo.InvariantCulture) + "+"
+            : projection.LagEvents.ToString(CultureInfo.InvariantCulture);
 }

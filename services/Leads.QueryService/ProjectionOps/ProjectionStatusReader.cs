@@ -7,8 +7,9 @@ using Leads.QueryService.Grpc;
 namespace Leads.QueryService.ProjectionOps;
 
 /// <summary>
-/// A projection's state for ops: the projector's last published status row (state, lag in seconds, last error,
-/// rebuild range), with the checkpoint, head, event lag and parked count read fresh from the stores. A projector whose
+/// A projection's state for ops: the projector's last published status row (state, last error, rebuild range), with
+/// the checkpoint, head, lag and parked count read fresh from the stores, measured as the projector measures them
+/// (<see cref="ProjectionLag"/>: head and count on the projection's own filter). A projector whose
 /// heartbeat is older than <see cref="StaleAfter"/> is reported stopped: its process is not running.
 /// </summary>
 internal sealed class ProjectionStatusReader(IEventStore events, TimeProvider clock)
@@ -20,15 +21,17 @@ internal sealed class ProjectionStatusReader(IEventStore events, TimeProvider cl
         var rows = await projection.Control.ListStatusAsync(cancellationToken).ConfigureAwait(false);
         var row = rows.FirstOrDefault(r => string.Equals(r.Name, projection.Name, StringComparison.Ordinal));
         var checkpoint = await projection.Checkpoints.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
-        var head = await events.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false);
+        var lag = await ProjectionLag.ReadAsync(events, projection.Filter, checkpoint, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var head = lag.Head;
         var parked = await projection.Parked.CountParkedAsync(cancellationToken).ConfigureAwait(false);
 
         var stale = row is null || clock.GetUtcNow() - row.Heartbeat > StaleAfter;
         var info = new ProjectionInfo
         {
             Name = projection.Name,
-            LagEvents = Lag(checkpoint, head),
-            LagSeconds = row?.LagSeconds ?? 0,
+            LagEvents = lag.Events,
+            LagEventsCapped = lag.EventsCapped,
+            LagSeconds = lag.Seconds,
             State = stale ? ProjectionState.Stopped : ToProto(row!.State),
             LastError = row?.LastError ?? "",
             ParkedCount = parked,
@@ -55,13 +58,6 @@ internal sealed class ProjectionStatusReader(IEventStore events, TimeProvider cl
         }
 
         return info;
-    }
-
-    private static ulong Lag(GlobalPosition? checkpoint, GlobalPosition? head)
-    {
-        var at = checkpoint?.Value ?? 0;
-        var end = head?.Value ?? 0;
-        return end > at ? end - at : 0;
     }
 
     private static ProjectionState ToProto(ProjectorState state) => state switch

@@ -31,9 +31,9 @@ public static class ProjectionTelemetry
     static ProjectionTelemetry()
     {
         Meter.CreateObservableGauge("leads.projection.lag.events", () => Observe(s => (long)Math.Min(s.LagEvents, long.MaxValue)),
-            unit: "{event}", description: "Events between the projection's checkpoint and the head of the store");
+            unit: "{event}", description: "Events the projection would receive after its checkpoint, counted up to 10,000");
         Meter.CreateObservableGauge("leads.projection.lag.seconds", () => Observe(s => s.LagSeconds),
-            unit: "s", description: "How long ago the last applied event was recorded, while behind the head");
+            unit: "s", description: "Age of the oldest event the projection has not applied yet; 0 when caught up");
         Meter.CreateObservableGauge("leads.projection.parked", () => Observe(s => (long)s.ParkedCount),
             unit: "{event}", description: "Events parked after their handler kept failing");
     }
