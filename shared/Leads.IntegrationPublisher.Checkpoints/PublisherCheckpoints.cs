@@ -150,7 +150,7 @@ public sealed class PublisherCheckpoints : ICheckpointReader, IParkedEventReader
         {
             list.Add(new ParkedEvent(
                 reader.GetString(2),
-                (ulong)reader.GetInt64(3),
+                ToUInt64(reader.GetInt64(3)),
                 GlobalPositionOf(reader, 0),
                 Guid.Parse(reader.GetString(4)),
                 reader.GetString(5),
@@ -242,7 +242,14 @@ public sealed class PublisherCheckpoints : ICheckpointReader, IParkedEventReader
     }
 
     private static GlobalPosition GlobalPositionOf(SqliteDataReader reader, int ordinal) =>
-        new((ulong)reader.GetInt64(ordinal), (ulong)reader.GetInt64(ordinal + 1));
+        new(ToUInt64(reader.GetInt64(ordinal)), ToUInt64(reader.GetInt64(ordinal + 1)));
 
-    private static long ToInt64(ulong value) => checked((long)value);
+    /// <summary>
+    /// A position half (or revision) as a SQLite integer, bit for bit, as every other checkpoint store keeps it: every
+    /// ulong round-trips (a checked conversion threw on EventStoreDB's 2^64 - 1). Real positions are byte offsets far
+    /// below 2^63, so SQL comparisons keep their order.
+    /// </summary>
+    internal static long ToInt64(ulong value) => unchecked((long)value);
+
+    internal static ulong ToUInt64(long value) => unchecked((ulong)value);
 }
