@@ -12,7 +12,7 @@ internal static class EventStoreDbSection
 {
     public const string ConnectionVariable = "ESDB_CONNECTION";
 
-    public static async Task<object> RunAsync(string workDir, bool quick, TimeSpan duration, int rounds, CancellationToken ct)
+    public static async Task<object> RunAsync(string workDir, bool quick, TimeSpan duration, TimeSpan commandDuration, int rounds, CancellationToken ct)
     {
         var connection = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (string.IsNullOrWhiteSpace(connection))
@@ -40,7 +40,7 @@ internal static class EventStoreDbSection
         Console.Error.WriteLine($"eventstoredb appends, 32 writers: {System.Text.Json.JsonSerializer.Serialize(writers32)}");
 
         var commands = await CommandThroughput.RunAsync(
-            Path.Combine(workDir, "esdb-commands"), esdb, quick ? 1_000 : 10_000, runBase + 100_000, duration, rounds, ct);
+            Path.Combine(workDir, "esdb-commands"), esdb, quick ? 500 : 10_000, runBase + 100_000, commandDuration, rounds, ct);
 
         return new
         {

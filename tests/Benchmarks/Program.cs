@@ -7,6 +7,8 @@ var quick = args.Contains("--quick");
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
 var workDir = Directory.CreateTempSubdirectory("leads-bench-").FullName;
 var duration = TimeSpan.FromSeconds(quick ? 1 : 10);
+// Three rounds of four command figures: half a second each in a quick run keeps it under a minute.
+var commandDuration = quick ? TimeSpan.FromMilliseconds(500) : duration;
 var rounds = 3;
 var leads = quick ? 1_000 : 10_000;
 using var cts = new CancellationTokenSource();
@@ -29,12 +31,12 @@ try
     Table("event store, 1 writer", storeOne);
     var storeMany = await Section("event_store", () => EventStoreAppends.RunAsync(workDir, 32, duration, cts.Token));
     Table("event store, 32 writers", storeMany);
-    var commands = await Section("commands", () => CommandThroughput.RunAsync(Path.Combine(workDir, "commands"), new Dictionary<string, string>(), leads, 1, duration, rounds, cts.Token));
+    var commands = await Section("commands", () => CommandThroughput.RunAsync(Path.Combine(workDir, "commands"), new Dictionary<string, string>(), leads, 1, commandDuration, rounds, cts.Token));
     Table("commands over gRPC", commands);
     var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
     var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token));
-    var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, rounds, cts.Token));
+    var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, commandDuration, rounds, cts.Token));
     Table("eventstoredb", eventStoreDb);
 
     var report = new
