@@ -9,7 +9,7 @@ namespace Leads.Privacy.Stores;
 /// Registers the key store the configuration chooses, the same way the read stores are chosen: MongoDB
 /// (<c>ConnectionStrings:mongo</c>, database <c>Leads:MongoDb:Database</c> or the URL's, collection <c>lead_keys</c>)
 /// when set, else SQLite <c>keys.db</c> in the data directory. Also registers the <see cref="LeadEventCodec"/> every
-/// reader and writer of lead events uses (cache from <c>Leads:Keys:CacheSeconds</c>, default 30).
+/// reader and writer of lead events uses (cache from <c>Leads:Keys:CacheSeconds</c>, default 30, and <c>Leads:Keys:CacheEntries</c>, default 10,000 leads).
 /// </summary>
 public static class LeadKeyStoreRegistration
 {
@@ -32,9 +32,11 @@ public static class LeadKeyStoreRegistration
         }
 
         var seconds = int.TryParse(configuration["Leads:Keys:CacheSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 30;
+        var defaults = new LeadKeyCacheOptions();
+        var entries = int.TryParse(configuration["Leads:Keys:CacheEntries"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : defaults.MaxEntries;
         services.TryAddSingleton(sp => new LeadEventCodec(
             sp.GetRequiredService<ILeadKeyStore>(),
-            new LeadKeyCacheOptions { TimeToLive = TimeSpan.FromSeconds(Math.Max(0, seconds)) },
+            new LeadKeyCacheOptions { TimeToLive = TimeSpan.FromSeconds(Math.Max(0, seconds)), MaxEntries = Math.Max(1, entries) },
             sp.GetService<TimeProvider>()));
         return services;
     }

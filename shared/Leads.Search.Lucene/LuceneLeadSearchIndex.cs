@@ -35,6 +35,10 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
 
     // Documents written since the last refresh, so a batch loads what the previous one wrote without a refresh per batch.
     private readonly Dictionary<string, StoredDocument<LeadSearchDocument>> _unrefreshed = new(StringComparer.Ordinal);
+
+    // What the last load found for each stream (null: no document) and nothing has written since: the batch's commit
+    // checks its position guard against it instead of reading and parsing every document a second time.
+    private readonly Dictionary<string, GlobalPosition?> _loadedPositions = new(StringComparer.Ordinal);
     private GlobalPosition? _checkpoint;
     private GlobalPosition? _committedCheckpoint;
     private bool _uncommitted;
@@ -80,11 +84,14 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
         try
         {
             var found = new Dictionary<string, StoredDocument<LeadSearchDocument>>(StringComparer.Ordinal);
+            _loadedPositions.Clear();
             WithSearcher(searcher =>
             {
                 foreach (var streamId in streamIds)
                 {
-                    if (StoredLead(searcher, streamId) is { } stored)
+                    var stored = StoredLead(searcher, streamId);
+                    _loadedPositions[streamId] = stored?.Position;
+                    if (stored is not null)
                     {
                         found[streamId] = stored;
                     }
@@ -110,8 +117,8 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
             {
                 foreach (var write in commit.Documents)
                 {
-                    var stored = StoredLead(searcher, write.StreamId);
-                    if (stored is not null && stored.Position >= write.Position)
+                    var stored = StoredPosition(searcher, write.StreamId);
+                    if (stored is { } position && position >= write.Position)
                     {
                         continue; // already applied: a replayed or older write
                     }
@@ -143,6 +150,7 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _loadedPositions.Clear();
             if (rewind.From is not { } from)
             {
                 _writer.DeleteAll();
@@ -188,6 +196,7 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _loadedPositions.Clear();
             if (replay.Document is { } write
                 && !(WithSearcher(s => StoredLead(s, write.StreamId)) is { } stored && stored.Position >= write.Position))
             {
@@ -271,6 +280,12 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
     private StoredDocument<LeadSearchDocument>? StoredLead(IndexSearcher searcher, string streamId) =>
         _unrefreshed.TryGetValue(streamId, out var written) ? written : LeadSearchQueries.FindLead(searcher, streamId);
 
+    /// <summary>The position of the stream's document in the index now (null: none), without parsing it when the last load saw it.</summary>
+    private GlobalPosition? StoredPosition(IndexSearcher searcher, string streamId) =>
+        _unrefreshed.TryGetValue(streamId, out var written) ? written.Position
+        : _loadedPositions.TryGetValue(streamId, out var loaded) ? loaded
+        : LeadSearchQueries.FindLead(searcher, streamId)?.Position;
+
     /// <summary>
     /// A lead found neither in the searcher nor among the writes since its last refresh is new: it is added without a
     /// delete term, which spares Lucene resolving one per document at flush (most of a rebuild's writes).
@@ -288,6 +303,7 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
         }
 
         _unrefreshed[streamId] = new StoredDocument<LeadSearchDocument>(streamId, document, position);
+        _loadedPositions.Remove(streamId);
     }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> read)

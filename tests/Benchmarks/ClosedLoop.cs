@@ -5,7 +5,7 @@ namespace Leads.Benchmarks;
 /// <summary>Runs <c>clients</c> closed loops of one operation for a fixed time and records each call's latency.</summary>
 internal static class ClosedLoop
 {
-    public static async Task<object> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation, CancellationToken ct)
+    public static async Task<LoopFigure> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation, CancellationToken ct)
     {
         var latencies = new Latencies();
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -23,13 +23,11 @@ internal static class ClosedLoop
             ct));
         await Task.WhenAll(loops).ConfigureAwait(false);
         sw.Stop();
-        return new
-        {
+        return new LoopFigure(
             clients,
-            operations = latencies.Count,
-            per_second = Math.Round(latencies.Count / sw.Elapsed.TotalSeconds, 1),
-            p50_ms = latencies.Percentile(50),
-            p99_ms = latencies.Percentile(99),
-        };
+            latencies.Count,
+            Math.Round(latencies.Count / sw.Elapsed.TotalSeconds, 1),
+            latencies.Percentile(50),
+            latencies.Percentile(99));
     }
 }

@@ -1,10 +1,15 @@
 using System.Text.Json;
 using Leads.Benchmarks;
 
-// make bench: one JSON object on stdout (shape documented in tests/Benchmarks/README.md), a short table on stderr.
+// make bench: one JSON object on stdout (shape documented in the README, section Benchmarks), a short table on stderr.
 var quick = args.Contains("--quick");
+// --only=commands (or event_store, read_side, search_page, eventstoredb): one section, e.g. to profile it; the others say skipped.
+var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
 var workDir = Directory.CreateTempSubdirectory("leads-bench-").FullName;
-var duration = TimeSpan.FromSeconds(quick ? 2 : 10);
+var duration = TimeSpan.FromSeconds(quick ? 1 : 10);
+// Three rounds of four command figures: half a second each in a quick run keeps it under a minute.
+var commandDuration = quick ? TimeSpan.FromMilliseconds(500) : duration;
+var rounds = 3;
 var leads = quick ? 1_000 : 10_000;
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -14,25 +19,29 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 void Table(string figure, object value) => Console.Error.WriteLine($"{figure,-28} {JsonSerializer.Serialize(value)}");
+async Task<object> Section(string name, Func<Task<object>> measure) =>
+    only is null || only == name ? await measure() : new { skipped = $"--only={only}" };
 
 try
 {
     Console.Error.WriteLine($"bench: work directory {workDir}, {(quick ? "quick" : "full")} run");
     var sqliteLimit = SqliteLimit.Run(workDir, groupSize: 64, duration);
     Table("limit: sqlite grouped", sqliteLimit);
-    var storeOne = await EventStoreAppends.RunAsync(workDir, 1, duration, cts.Token);
+    var storeOne = await Section("event_store", () => EventStoreAppends.RunAsync(workDir, 1, duration, cts.Token));
     Table("event store, 1 writer", storeOne);
-    var storeMany = await EventStoreAppends.RunAsync(workDir, 32, duration, cts.Token);
+    var storeMany = await Section("event_store", () => EventStoreAppends.RunAsync(workDir, 32, duration, cts.Token));
     Table("event store, 32 writers", storeMany);
-    var commands = await CommandThroughput.RunAsync(workDir, leads, duration, cts.Token);
+    var commands = await Section("commands", () => CommandThroughput.RunAsync(Path.Combine(workDir, "commands"), new Dictionary<string, string>(), leads, 1, commandDuration, rounds, cts.Token));
     Table("commands over gRPC", commands);
-    var readSide = await ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5), cts.Token);
+    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
-    var searchPage = await SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token);
+    var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token));
+    var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, commandDuration, rounds, cts.Token));
+    Table("eventstoredb", eventStoreDb);
 
     var report = new
     {
-        schema = "leads-bench/1",
+        schema = "leads-bench/2",
         quick,
         machine = Machine.Describe(),
         limits = new { sqlite_grouped_inserts = sqliteLimit },
@@ -40,6 +49,7 @@ try
         commands,
         read_side = readSide,
         search_page = searchPage,
+        eventstoredb = eventStoreDb,
     };
     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 }

@@ -15,28 +15,18 @@ internal static class ReadSide
     public static async Task<object> RunAsync(string workDir, int leads, int longStream, TimeSpan duration, CancellationToken ct)
     {
         var dataDir = Path.Combine(workDir, "read");
-        Directory.CreateDirectory(dataDir);
-        var eventsPath = Path.Combine(dataDir, "events.db");
-        var seedClock = Stopwatch.StartNew();
-        var seeded = await SeedEvents.WriteAsync(eventsPath, leads, longStream, ct);
-        Console.Error.WriteLine($"seeded {seeded} events in {seedClock.Elapsed.TotalSeconds:0.0} s");
-        ulong head;
-        await using (var store = new SqliteEventStore(eventsPath))
-        {
-            head = (await store.ReadHeadPositionAsync(ct))?.Value ?? 0;
-        }
-
-        var settings = new Dictionary<string, string> { ["Leads:DataDirectory"] = dataDir, ["Logging:LogLevel:Default"] = "Warning" };
-        await using var query = await ServiceProcess.StartAsync("Leads.QueryService", settings, cancellationToken: ct);
+        var seeded = await SeedAsync(dataDir, leads, longStream, SeedOrder.Interleaved, ct);
+        var settings = Settings(dataDir);
+        await using var query = await ServiceProcess.StartAsync("Leads.QueryService", QueryServiceSettings.With(settings), cancellationToken: ct);
         var admin = new ProjectionAdmin.ProjectionAdminClient(query.Channel);
 
         await using var views = await ServiceProcess.StartAsync("Leads.ViewProjector", settings, cancellationToken: ct);
-        var viewCatchUp = await CatchUpAsync(admin, "lead-views", head, views, ct);
-        Console.Error.WriteLine($"view projector catch-up: {System.Text.Json.JsonSerializer.Serialize(viewCatchUp)}");
+        var viewCatchUp = await CatchUp.MeasureAsync(admin, "lead-views", seeded, views, ct);
+        Console.Error.WriteLine($"view projector catch-up, interleaved: {System.Text.Json.JsonSerializer.Serialize(viewCatchUp)}");
 
         await using var search = await ServiceProcess.StartAsync("Leads.SearchProjector", settings, cancellationToken: ct);
-        var searchCatchUp = await CatchUpAsync(admin, "lead-search", head, search, ct);
-        Console.Error.WriteLine($"search projector catch-up: {System.Text.Json.JsonSerializer.Serialize(searchCatchUp)}");
+        var searchCatchUp = await CatchUp.MeasureAsync(admin, "lead-search", seeded, search, ct);
+        Console.Error.WriteLine($"search projector catch-up, interleaved: {System.Text.Json.JsonSerializer.Serialize(searchCatchUp)}");
 
         await using var commands = await ServiceProcess.StartAsync("Leads.CommandService", settings, cancellationToken: ct);
         var commandClient = new LeadCommands.LeadCommandsClient(commands.Channel);
@@ -59,11 +49,17 @@ internal static class ReadSide
         var asOfTime = await ClosedLoop.RunAsync(1, duration, (_, i) => queries.GetLeadAsOfAsync(
             new GetLeadAsOfRequest { LeadId = SeedEvents.LongLeadId, At = Timestamp.FromDateTime(DateTime.UtcNow) }, cancellationToken: ct).ResponseAsync, ct);
 
+        // The same history with each lead's events together, for comparison with earlier runs (the easy case).
+        var contiguousDir = Path.Combine(workDir, "read-contiguous");
+        var contiguous = await SeedAsync(contiguousDir, leads, longStream, SeedOrder.Contiguous, ct);
+        var (contiguousView, contiguousSearch, _) = await CatchUp.BothAsync(Settings(contiguousDir), contiguous, "contiguous", ct);
+
         return new
         {
             leads,
-            events = seeded,
-            catch_up = new { view_projector = viewCatchUp, search_projector = searchCatchUp },
+            events = seeded.Events,
+            catch_up = new { order = "interleaved", seed = InterleavedSchedule.DefaultSeed, view_projector = viewCatchUp, search_projector = searchCatchUp },
+            catch_up_contiguous = new { order = "contiguous", view_projector = contiguousView, search_projector = contiguousSearch },
             read_your_writes = readYourWrites,
             queries = new
             {
@@ -94,49 +90,16 @@ internal static class ReadSide
     private static Task<SearchLeadsReply> Search(LeadQueries.LeadQueriesClient queries, string text, CancellationToken ct) =>
         queries.SearchLeadsAsync(new SearchLeadsRequest { Query = text, PageSize = 20 }, cancellationToken: ct).ResponseAsync;
 
-    /// <summary>
-    /// Rate between the first checkpoint the projector reports and the moment it reaches the head (process start-up is
-    /// left out), and the process's peak resident memory.
-    /// </summary>
-    private static async Task<object> CatchUpAsync(ProjectionAdmin.ProjectionAdminClient admin, string name, ulong head, ServiceProcess process, CancellationToken ct)
+    private static Dictionary<string, string> Settings(string dataDir) =>
+        new() { ["Leads:DataDirectory"] = dataDir, ["Logging:LogLevel:Default"] = "Warning" };
+
+    private static async Task<SeededLog> SeedAsync(string dataDir, int leads, int longStream, SeedOrder order, CancellationToken ct)
     {
-        ulong? firstCheckpoint = null;
-        var clock = Stopwatch.StartNew();
-        var firstSeenAt = TimeSpan.Zero;
-        var deadline = TimeSpan.FromMinutes(8);
-        while (clock.Elapsed < deadline)
-        {
-            var info = (await admin.ListProjectionsAsync(new ListProjectionsRequest(), cancellationToken: ct)).Projections.FirstOrDefault(p => p.Name == name);
-            if (info is { HasCheckpoint: true })
-            {
-                if (firstCheckpoint is null)
-                {
-                    firstCheckpoint = info.Checkpoint;
-                    firstSeenAt = clock.Elapsed;
-                }
-
-                if (info.Checkpoint >= head)
-                {
-                    var seconds = (clock.Elapsed - firstSeenAt).TotalSeconds;
-                    var events = info.Checkpoint - firstCheckpoint.Value;
-                    return new
-                    {
-                        events_measured = events,
-                        seconds = Math.Round(seconds, 2),
-                        events_per_second = seconds > 0 ? Math.Round(events / seconds, 0) : 0,
-                        peak_memory_mb = PeakMemory.Megabytes(process.ProcessId),
-                    };
-                }
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{process.Name} exited during catch-up:{Environment.NewLine}{process.RecentOutput}");
-            }
-
-            await Task.Delay(50, ct);
-        }
-
-        throw new TimeoutException($"{name} did not catch up with {head} within {deadline}");
+        Directory.CreateDirectory(dataDir);
+        var seedClock = Stopwatch.StartNew();
+        await using var store = new SqliteEventStore(Path.Combine(dataDir, "events.db"));
+        var seeded = await SeedEvents.WriteAsync(store, leads, longStream, order, ct);
+        Console.Error.WriteLine($"seeded {seeded.Events} events ({order}) in {seedClock.Elapsed.TotalSeconds:0.0} s");
+        return seeded;
     }
 }

@@ -39,11 +39,10 @@ internal static class SearchPageLatency
         var dataDir = Path.Combine(workDir, "page");
         Directory.CreateDirectory(dataDir);
         var eventsPath = Path.Combine(dataDir, "events.db");
-        await SeedEvents.WriteAsync(eventsPath, leads, longStreamEvents: 10, ct);
         ulong head;
         await using (var store = new SqliteEventStore(eventsPath))
         {
-            head = (await store.ReadHeadPositionAsync(ct))?.Value ?? 0;
+            head = (await SeedEvents.WriteAsync(store, leads, longStreamEvents: 10, SeedOrder.Interleaved, ct)).Last.Commit;
         }
 
         var pagePort = FreePort.Next();

@@ -1,45 +1,89 @@
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
-using Leads.EventStore.Sqlite;
 
 namespace Leads.Benchmarks;
 
 /// <summary>
-/// Writes a realistic history straight into the embedded store: every lead initialized, then renamed, re-contacted
-/// and moved through statuses, ten events a lead; plus one lead with a long stream for time travel.
+/// Writes a realistic history through the event store port: every lead initialized, then renamed, re-contacted and moved
+/// through statuses, ten events a lead; plus one lead with a long stream for time travel at the end. In
+/// <see cref="SeedOrder.Interleaved"/> order (the default) leads' events are spread through the log as in real use,
+/// one append per event, in the order of <see cref="InterleavedSchedule"/>; <see cref="SeedOrder.Contiguous"/> appends
+/// each lead's ten events at once.
 /// </summary>
 internal static class SeedEvents
 {
     public const int EventsPerLead = 10;
     public const long LongLeadId = 9_000_000;
 
-    public static async Task<long> WriteAsync(string eventsPath, int leads, int longStreamEvents, CancellationToken ct)
+    /// <summary>Appends the history and returns what was written, with each event's position in log order.</summary>
+    /// <param name="firstLeadId">Leads are <c>firstLeadId .. firstLeadId + leads - 1</c> (a shared node gets fresh ids per run).</param>
+    /// <param name="inFlight">Appends sent before the oldest is awaited (two events of one lead are never in flight together).</param>
+    public static async Task<SeededLog> WriteAsync(
+        IEventStore store, int leads, int longStreamEvents, SeedOrder order, CancellationToken ct, long firstLeadId = 1, long longLeadId = LongLeadId, int inFlight = 256)
     {
-        await using var store = new SqliteEventStore(eventsPath);
-        long written = 0;
-        await Parallel.ForEachAsync(
-            Enumerable.Range(1, leads),
-            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct },
-            async (id, token) =>
-            {
-                var events = History(id).Select(ToData).ToList();
-                await store.AppendAsync(LeadStream.Name(id), ExpectedRevision.NoStream, events, token);
-                Interlocked.Add(ref written, events.Count);
-            });
+        var appends = new List<(GlobalPosition Position, int Events)>(leads * EventsPerLead + longStreamEvents);
+        var pending = new Queue<(long Lead, int Events, Task<AppendResult> Append)>();
+        var leadsInFlight = new Dictionary<long, int>();
 
-        var longStream = new List<ILeadEvent> { new LeadWasInitialized(LongLeadId), new StatusChanged(LongLeadId, LeadStatus.Available) };
+        async Task CompleteOldestAsync()
+        {
+            var (lead, count, append) = pending.Dequeue();
+            var result = await append.ConfigureAwait(false);
+            appends.Add((result is AppendResult.Success s ? s.Position : throw new InvalidOperationException($"seeding lead {lead} failed: {result}"), count));
+            if (--leadsInFlight[lead] == 0)
+            {
+                leadsInFlight.Remove(lead);
+            }
+        }
+
+        async Task SendAsync(long lead, ExpectedRevision expected, IReadOnlyList<EventData> events)
+        {
+            while (pending.Count >= inFlight || leadsInFlight.ContainsKey(lead))
+            {
+                await CompleteOldestAsync().ConfigureAwait(false);
+            }
+
+            pending.Enqueue((lead, events.Count, store.AppendAsync(LeadStream.Name(lead), expected, events, ct)));
+            leadsInFlight[lead] = leadsInFlight.GetValueOrDefault(lead) + 1;
+        }
+
+        if (order == SeedOrder.Interleaved)
+        {
+            foreach (var (lead, index) in InterleavedSchedule.Order(leads, EventsPerLead))
+            {
+                var id = firstLeadId + lead;
+                var expected = index == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact((ulong)index - 1);
+                await SendAsync(id, expected, [ToData(Event(id, index))]).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            for (var id = firstLeadId; id < firstLeadId + leads; id++)
+            {
+                var lead = id;
+                await SendAsync(id, ExpectedRevision.NoStream, Enumerable.Range(0, EventsPerLead).Select(i => ToData(Event(lead, i))).ToList()).ConfigureAwait(false);
+            }
+        }
+
+        var longStream = new List<ILeadEvent> { new LeadWasInitialized(longLeadId), new StatusChanged(longLeadId, LeadStatus.Available) };
         for (var i = longStream.Count; i < longStreamEvents; i++)
         {
-            longStream.Add(new NameChanged(LongLeadId, $"Long Stream {i}"));
+            longStream.Add(new NameChanged(longLeadId, $"Long Stream {i}"));
         }
 
         foreach (var chunk in longStream.Chunk(200))
         {
-            await store.AppendAsync(LeadStream.Name(LongLeadId), ExpectedRevision.Any, chunk.Select(ToData).ToList(), ct);
+            await SendAsync(longLeadId, ExpectedRevision.Any, chunk.Select(ToData).ToList()).ConfigureAwait(false);
         }
 
-        return written + longStream.Count;
+        while (pending.Count > 0)
+        {
+            await CompleteOldestAsync().ConfigureAwait(false);
+        }
+
+        var events = (long)leads * EventsPerLead + longStream.Count;
+        return new SeededLog(events, appends);
     }
 
     public static string Email(long id, int version) => $"lead{id}.v{version}@bench.example";
@@ -50,21 +94,24 @@ internal static class SeedEvents
 
     private static readonly string[] Names = ["Stefan Müller", "Ann Lee", "José García", "Chloé Martin", "Ravi Kumar", "Mia Wong"];
 
-    private static IEnumerable<ILeadEvent> History(long id)
+    /// <summary>The <paramref name="index"/>th event (0..9) of a lead's history.</summary>
+    private static ILeadEvent Event(long id, int index) => index switch
     {
-        yield return new LeadWasInitialized(id);
-        yield return new NameChanged(id, Name(id) + " Old");
-        yield return new ContactInfoChanged(id, Email(id, 1), Phone(id, 1), PhoneNumberDigits(Phone(id, 1)));
-        yield return new StatusChanged(id, LeadStatus.Available);
-        yield return new StatusChanged(id, LeadStatus.FollowUp);
-        yield return new FollowupSet(id, new DateOnly(2026, 12, 1 + (int)(id % 28)));
-        yield return new ContactInfoChanged(id, Email(id, 2), Phone(id, 2), PhoneNumberDigits(Phone(id, 2)));
-        yield return new NameChanged(id, Name(id));
-        yield return new StatusChanged(id, id % 3 == 0 ? LeadStatus.Converted : LeadStatus.Available);
-        yield return new ContactInfoChanged(id, Email(id, 3), Phone(id, 3), PhoneNumberDigits(Phone(id, 3)));
-    }
+        0 => new LeadWasInitialized(id),
+        1 => new NameChanged(id, Name(id) + " Old"),
+        2 => Contact(id, 1),
+        3 => new StatusChanged(id, LeadStatus.Available),
+        4 => new StatusChanged(id, LeadStatus.FollowUp),
+        5 => new FollowupSet(id, new DateOnly(2026, 12, 1 + (int)(id % 28))),
+        6 => Contact(id, 2),
+        7 => new NameChanged(id, Name(id)),
+        8 => new StatusChanged(id, id % 3 == 0 ? LeadStatus.Converted : LeadStatus.Available),
+        9 => Contact(id, 3),
+        _ => throw new ArgumentOutOfRangeException(nameof(index), index, "a lead's history has ten events"),
+    };
 
-    private static string PhoneNumberDigits(string phone) => Leads.Domain.Values.PhoneNumber.DigitsOf(phone);
+    private static ContactInfoChanged Contact(long id, int version) =>
+        new(id, Email(id, version), Phone(id, version), Leads.Domain.Values.PhoneNumber.DigitsOf(Phone(id, version)));
 
     private static EventData ToData(ILeadEvent e) =>
         new(Guid.CreateVersion7(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), EventMetadata.Empty);
