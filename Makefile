@@ -30,7 +30,12 @@ clean:
 	rm -rf $(TEST_RESULTS)
 	$(DOTNET) clean Microservices.sln -nologo -v q
 
-.PHONY: up down
+.PHONY: images up down
+
+## Builds every service image docker-compose.yml builds (its image names, e.g. leads/command-service:dev); the images
+## share one restore and one compile layer. DOCKER_BUILD_NETWORK=host on machines whose engine has only the host network.
+images:
+	DOCKER_BUILD_NETWORK=$(DOCKER_BUILD_NETWORK) bash deploy/docker/images.sh
 
 ## The whole system on EventStoreDB, MongoDB, Elasticsearch and RabbitMQ in Docker (docker-compose.yml); needs Docker.
 up:
