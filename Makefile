@@ -30,11 +30,24 @@ clean:
 	rm -rf $(TEST_RESULTS)
 	$(DOTNET) clean Microservices.sln -nologo -v q
 
-.PHONY: up down
+.PHONY: images signing-key up down
+ENV_FILE ?= .env
+
+## Builds every service image docker-compose.yml builds (its image names, e.g. leads/command-service:dev); the images
+## share one restore and one compile layer. DOCKER_BUILD_NETWORK=host on machines whose engine has only the host network.
+images:
+	DOCKER_BUILD_NETWORK=$(DOCKER_BUILD_NETWORK) bash deploy/docker/images.sh
 
 ## The whole system on EventStoreDB, MongoDB, Elasticsearch and RabbitMQ in Docker (docker-compose.yml); needs Docker.
-up:
-	docker compose up --build --detach --wait
+## The signing key comes from LEADS_AUTH_SIGNING_KEY or the git-ignored .env; with neither, a fresh random one goes to .env.
+signing-key:
+	@if [[ -z "$${LEADS_AUTH_SIGNING_KEY:-}" ]] && ! grep -qs '^LEADS_AUTH_SIGNING_KEY=.' $(ENV_FILE); then \
+	  umask 077; echo "LEADS_AUTH_SIGNING_KEY=$$(head -c 48 /dev/urandom | base64 -w0)" >> $(ENV_FILE); \
+	  echo "wrote a new random signing key to $(ENV_FILE) (git-ignored)"; \
+	fi
+
+up: signing-key
+	docker compose --env-file $(ENV_FILE) up --build --detach --wait
 
 ## Stops it; `make down VOLUMES=1` also deletes the engines' data.
 down:

@@ -8,7 +8,9 @@ public static class EventStoreServiceCollectionExtensions
     /// <summary>
     /// Registers the event store that configuration chooses (<see cref="EventStoreLocation"/>) as a singleton
     /// <see cref="IEventStore"/> the container disposes (<paramref name="decorate"/> may wrap it, e.g. with telemetry),
-    /// plus a start-up check that logs which store and where, and opens it before the host serves. Returns the location,
+    /// plus a start-up check that logs which store and where and opens it (an embedded file before the host serves; a
+    /// server that does not answer yet only makes the service unhealthy, see <see cref="EventStoreHealthCheck"/>),
+    /// and a health check that asks the store. Returns the location,
     /// whose <see cref="EventStoreLocation.DataDirectory"/> the embedded read stores use too.
     /// </summary>
     public static EventStoreLocation AddLeadEventStore(
@@ -18,6 +20,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton(location);
         services.AddSingleton(_ => decorate is null ? location.Open() : decorate(location.Open(), location));
         services.AddHostedService<EventStoreStartupCheck>();
+        services.AddSingleton<EventStoreHealthCheck>();
+        services.AddHealthChecks().AddCheck<EventStoreHealthCheck>(EventStoreHealthCheck.Name);
         return location;
     }
 }

@@ -41,6 +41,36 @@ public sealed class DevelopmentKeyTests
     }
 
     [Fact]
+    public async Task In_production_a_signing_key_this_repository_published_is_refused_at_start()
+    {
+        using var data = new TempDirectory();
+        const string published = "dM0bYjREDOJ7bify+0YibbjymFYw14sofNaZKOVmrHNIcBsIXlZ/slzE3ZAD3J0m";
+        await using var service = ServiceProcess.Launch(data.Path, "--environment", "Production", $"--Auth:SigningKey={published}");
+
+        var exitCode = await service.ExitCodeWithinAsync(TimeSpan.FromSeconds(60), Token);
+
+        Assert.True(exitCode is not null and not 0, $"the service must exit with an error, exit code {exitCode}:{Environment.NewLine}{service.Output}");
+        Assert.Contains("Auth:SigningKey is a key this repository publishes", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_production_without_a_key_or_authority_the_service_makes_its_own_random_key_and_says_so()
+    {
+        using var data = new TempDirectory();
+        // The key's Issuer setting keeps the suite's test key out (an --Auth: argument), as in production no key is set.
+        await using var service = await ServiceProcess.StartAsync(data.Path, Token, "--environment", "Production", "--Auth:Issuer=leads");
+
+        Assert.True(await service.PrintsAsync($"Bearer tokens are verified with the random key {DevelopmentSigningKey.PathIn(data.Path)}", TimeSpan.FromSeconds(30), Token),
+            service.Output);
+        var key = DevelopmentSigningKey.TryLoad(data.Path)!;
+        Assert.DoesNotContain(Convert.ToBase64String(key), service.Output, StringComparison.Ordinal);
+        using var minted = TestTokens.Channel(service.Address, LeadsTokens.Mint(key, "ops", [LeadsRoles.Write], TimeSpan.FromMinutes(5)));
+        var reply = await new LeadCommands.LeadCommandsClient(minted).InitializeLeadAsync(
+            new InitializeLeadRequest { LeadId = 7, Name = "Grace", Email = "grace@example.com", Phone = "12345" }, cancellationToken: Token);
+        Assert.Equal(3ul, reply.Revision);
+    }
+
+    [Fact]
     public async Task Starters_racing_to_create_the_key_all_end_up_with_the_same_one()
     {
         using var data = new TempDirectory();

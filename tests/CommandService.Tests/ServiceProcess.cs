@@ -100,6 +100,21 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once the process exits within <paramref name="deadline"/>; null while it keeps running.</summary>
+    public async Task<int?> ExitCodeWithinAsync(TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _process.WaitForExitAsync(cancellationToken).WaitAsync(deadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Waits until the service prints a line containing <paramref name="text"/>; false if it exits first or the deadline passes.</summary>
     public async Task<bool> PrintsAsync(string text, TimeSpan deadline, CancellationToken cancellationToken)
     {

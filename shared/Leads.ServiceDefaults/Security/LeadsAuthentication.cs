@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Leads.ServiceDefaults.Security;
@@ -28,7 +29,7 @@ public static class LeadsAuthentication
     {
         var config = builder.Configuration;
         var authority = config[AuthSettings.AuthorityKey];
-        var signingKey = SigningKeyFrom(config, hasAuthority: !string.IsNullOrWhiteSpace(authority), out var keySource);
+        var signingKey = SigningKeyFrom(config, builder.Environment.IsProduction(), hasAuthority: !string.IsNullOrWhiteSpace(authority), out var keySource);
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -77,10 +78,17 @@ public static class LeadsAuthentication
         return builder;
     }
 
-    private static byte[]? SigningKeyFrom(IConfiguration config, bool hasAuthority, out string source)
+    private static byte[]? SigningKeyFrom(IConfiguration config, bool production, bool hasAuthority, out string source)
     {
         if (config[AuthSettings.SigningKeyKey] is { Length: > 0 } configured)
         {
+            if (production && PublishedSigningKeys.Contains(configured))
+            {
+                throw new InvalidOperationException(
+                    $"{AuthSettings.SigningKeyKey} is a key this repository publishes: anyone can mint tokens with it. Set your own "
+                    + "(openssl rand -base64 48), or Auth:Authority, or remove it to have a random key made in the data directory");
+            }
+
             source = $"the configured {AuthSettings.SigningKeyKey}";
             byte[] key;
             try
@@ -103,7 +111,8 @@ public static class LeadsAuthentication
 
         // The embedded default: the same data directory rule as the embedded engines (Leads:DataDirectory, default .data).
         var dataDirectory = Path.GetFullPath(config["Leads:DataDirectory"] is { Length: > 0 } d ? d : ".data", Environment.CurrentDirectory);
-        source = $"the development key {DevelopmentSigningKey.PathIn(dataDirectory)}";
+        source = $"the random key {DevelopmentSigningKey.PathIn(dataDirectory)} (no {AuthSettings.SigningKeyKey} nor {AuthSettings.AuthorityKey} is set; "
+            + "services on this data directory share it)";
         return DevelopmentSigningKey.LoadOrCreate(dataDirectory);
     }
 }

@@ -14,12 +14,11 @@ public sealed class DockerfileTests
     {
         var dockerfile = DockerfileText.Load(ServiceCatalog.Of(project).Dockerfile);
         var stages = dockerfile.All("FROM").ToList();
-        Assert.Equal(2, stages.Count);
-        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0 AS build", stages[0]);
-        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0", stages[1], StringComparison.Ordinal);
+        Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0 AS sources", "mcr.microsoft.com/dotnet/sdk:10.0 AS projects", "mcr.microsoft.com/dotnet/sdk:10.0 AS build"], stages[..^1]);
+        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0", stages[^1], StringComparison.Ordinal);
 
         var final = dockerfile.FinalStage();
-        Assert.All(final.All("COPY"), copy => Assert.StartsWith("--from=build ", copy, StringComparison.Ordinal));
+        Assert.Equal($"--from=build /app/{project} .", final.All("COPY").Single());
         Assert.DoesNotContain(final.All("RUN"), run => run.Contains("dotnet ", StringComparison.Ordinal));
         Assert.Equal($"[\"dotnet\", \"{project}.dll\"]", final.All("ENTRYPOINT").Single());
     }
@@ -57,32 +56,33 @@ public sealed class DockerfileTests
         Assert.Contains("GET /health ", dockerfile.HealthCheckCommand(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(ServiceCatalog.Projects), MemberType = typeof(ServiceCatalog))]
-    public void Copies_only_what_exists_and_publishes_the_service_project(string project)
+    [Fact]
+    public void Every_image_shares_the_same_build_stages_so_restore_and_compile_are_one_cached_layer_each()
     {
-        var dockerfile = DockerfileText.Load(ServiceCatalog.Of(project).Dockerfile);
-        var buildCopies = dockerfile.Instructions.TakeWhile(i => !(i.Instruction == "FROM" && i.Arguments.Contains("aspnet", StringComparison.Ordinal)))
-            .Where(i => i.Instruction == "COPY");
-        foreach (var (_, arguments) in buildCopies)
-        {
-            var sources = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1];
-            Assert.All(sources, source => Assert.True(
-                File.Exists(Path.Combine(RepositoryPaths.Root, source)) || Directory.Exists(Path.Combine(RepositoryPaths.Root, source)),
-                $"{project}: COPY {source} does not exist in the repository"));
-        }
+        var buildStages = ServiceCatalog.All
+            .Select(s => DockerfileText.Load(s.Dockerfile).Instructions.TakeWhile(i => !(i.Instruction == "FROM" && i.Arguments.Contains("aspnet", StringComparison.Ordinal))).ToList())
+            .ToList();
+        Assert.All(buildStages, stages => Assert.Equal(buildStages[0], stages));
 
-        var csproj = $"services/{project}/{project}.csproj";
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, csproj)));
-        Assert.Contains(dockerfile.All("RUN"), run => run.StartsWith($"dotnet publish {csproj} -c Release", StringComparison.Ordinal));
+        // Restore sees the project files only (copied from the projects stage) and runs before the sources are copied.
+        var instructions = buildStages[0];
+        var restore = instructions.FindIndex(i => i.Instruction == "RUN" && i.Arguments.Contains("dotnet restore", StringComparison.Ordinal));
+        var sources = instructions.FindLastIndex(i => i.Instruction == "COPY" && i.Arguments == "--from=sources /src .");
+        Assert.Equal("--from=projects /src .", instructions[restore - 1].Arguments);
+        Assert.True(restore < sources, "restore must come before the sources are copied");
+        Assert.Contains(instructions.Skip(sources), i => i.Instruction == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_build_context_leaves_out_build_output_tests_and_data()
+    public void The_build_context_holds_only_the_build_files_shared_and_services()
     {
-        var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".dockerignore"))
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".dockerignore"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin", "**/obj", ".git", "tests", ".data" }, ignored);
+            .ToList();
+        Assert.Equal("*", lines[0]);
+        var included = lines.Where(l => l.StartsWith('!')).Select(l => l[1..]).ToList();
+        Assert.Equal(["global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig", "shared", "services"], included);
+        Assert.All(included, path => Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, path)) || Directory.Exists(Path.Combine(RepositoryPaths.Root, path)), path));
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin", "**/obj", "services/Leads.Cli" }, lines.ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -168,8 +168,18 @@ public static class ClusterConsistency
             Assert.True(config.ContainsKey($"ConnectionStrings__{name}") || secretKeys.Contains($"ConnectionStrings__{name}"), $"no ConnectionStrings__{name} in the ConfigMap or Secret");
         }
 
-        // Every service verifies bearer tokens: a signing key (or an identity provider) reaches them all through envFrom.
-        Assert.True(secretKeys.Contains("Auth__SigningKey") || config.ContainsKey("Auth__Authority"), "no Auth__SigningKey in the Secret nor Auth__Authority in the ConfigMap");
+        // Every service verifies bearer tokens with a key no manifest carries: the Secret leads-auth the user creates
+        // reaches every service through envFrom.
+        Assert.DoesNotContain("Auth__SigningKey", secretKeys);
+        Assert.DoesNotContain("Auth__SigningKey", config.Keys);
+        foreach (var service in ServiceCatalog.All)
+        {
+            var workload = Workloads(docs).Single(w => w.Name() == service.ComposeName);
+            var secrets = Assert.Single(workload.Containers()).Seq("envFrom").Cast<YamlMappingNode>().Select(e => e.Map("secretRef")?.Str("name"));
+            Assert.Contains("leads-auth", secrets);
+        }
+
+        Assert.DoesNotContain(docs, d => d.Str("kind") == "Secret" && d.Name() == "leads-auth");
         Assert.StartsWith("http://elasticsearch:9200", config["ConnectionStrings__elasticsearch"], StringComparison.Ordinal);
         docs.Named("Service", "elasticsearch");
         docs.Named("Service", "rabbitmq");

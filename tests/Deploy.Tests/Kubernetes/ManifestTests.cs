@@ -77,12 +77,15 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void The_base_signing_key_is_a_valid_HS256_key_and_the_prod_example_asks_for_one()
+    public void No_manifest_or_example_carries_a_signing_key_and_the_readme_says_how_to_create_the_secret_in_one_command()
     {
-        var secret = Manifests.Base().Named("Secret", "leads-secrets").MapAt("stringData").StringMap();
-        Assert.True(Convert.FromBase64String(secret["Auth__SigningKey"]).Length >= 32);
-        var example = File.ReadAllLines(Path.Combine(Manifests.Root, "overlays", "prod", "secrets.env.example"));
-        Assert.Contains(example, line => line.StartsWith("Auth__SigningKey=", StringComparison.Ordinal));
+        foreach (var file in Directory.EnumerateFiles(Manifests.Root, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotMatch(@"(?m)^\s*Auth__SigningKey\s*[:=]", File.ReadAllText(file));
+        }
+
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "README.md"));
+        Assert.Contains("kubectl create secret generic leads-auth --from-literal=Auth__SigningKey=\"$(openssl rand -base64 48)\"", readme, StringComparison.Ordinal);
     }
 
     [Theory]

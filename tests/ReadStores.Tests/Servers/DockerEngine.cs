@@ -13,6 +13,32 @@ public static class DockerEngine
     /// <summary>Null when an engine answers; else why not.</summary>
     public static string? WhyUnavailable => Missing.Value;
 
+    /// <summary>
+    /// Null when the engine already holds <paramref name="image"/>; else why the test cannot have it. Testcontainers would
+    /// pull a missing image, and on a machine without a registry that fails slowly or hangs: never ask it to.
+    /// </summary>
+    public static string? WhyImageMissing(string image)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("docker", ["image", "inspect", "--format", "{{.Id}}", image])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            using var inspect = System.Diagnostics.Process.Start(start)!;
+            inspect.StandardOutput.ReadToEnd();
+            inspect.StandardError.ReadToEnd();
+            return inspect.WaitForExit(TimeSpan.FromSeconds(30)) && inspect.ExitCode == 0
+                ? null
+                : $"the Docker engine here has no {image} and nothing is pulled (no registry); load the image to run these tests";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"no docker command line to look for {image} ({e.Message})";
+        }
+    }
+
     private static string? Probe()
     {
         var host = Environment.GetEnvironmentVariable("DOCKER_HOST");

@@ -36,6 +36,12 @@ public sealed class ElasticsearchServer : IAsyncLifetime
             return;
         }
 
+        if (DockerEngine.WhyImageMissing(Image) is { } missing)
+        {
+            SkipReason = $"skipped: no ELASTICSEARCH_URL and {missing}";
+            return;
+        }
+
         _container = new ContainerBuilder(Image)
             .WithEnvironment("discovery.type", "single-node")
             .WithEnvironment("xpack.security.enabled", "false")

@@ -34,6 +34,12 @@ public sealed class MongoServer : IAsyncLifetime
             return;
         }
 
+        if (DockerEngine.WhyImageMissing(Image) is { } missing)
+        {
+            SkipReason = $"skipped: no MONGO_CONNECTION and {missing}";
+            return;
+        }
+
         _container = new MongoDbBuilder(Image).WithReplicaSet("rs0").Build();
         try
         {
