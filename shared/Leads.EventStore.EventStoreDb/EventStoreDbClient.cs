@@ -38,6 +38,10 @@ public sealed class EventStoreDbClient : IAsyncDisposable, IDisposable
 
     public EventStoreDbConnectionString Settings => settings;
 
+    /// <summary>The node calls go to now: in a cluster, chosen from gossip by node preference when there is none yet.</summary>
+    public async Task<System.Net.DnsEndPoint> CurrentNodeAsync(CancellationToken cancellationToken) =>
+        (await nodes.CurrentAsync(cancellationToken).ConfigureAwait(false)).Node;
+
     /// <summary>
     /// Appends atomically: the options first, then one message per event. A wrong expected revision is a result;
     /// server errors leave as <see cref="EventStoreDbException"/> and its subclasses.
