@@ -67,9 +67,10 @@ public sealed class EventStoreDbClient : IAsyncDisposable, IDisposable
 
                     await call.RequestStream.CompleteAsync().ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is RpcException or InvalidOperationException)
+                catch (Exception error) when (error is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    // The server ended the call early (a follower, a size limit): its status, read below, says why.
+                    // The server ended the call early (a follower, a size limit) or the connection died under it (a node
+                    // crashed: HttpIOException, not an RpcException): the call's status, read below, says which.
                 }
 
                 return await call.ResponseAsync.ConfigureAwait(false);
