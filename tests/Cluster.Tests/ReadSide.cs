@@ -8,7 +8,7 @@ namespace Cluster.Tests;
 /// <summary>What the store holds for the load's leads, and what the read side shows of them.</summary>
 public sealed class ReadSide(ClusterPlatform platform)
 {
-    private static readonly TimeSpan ProjectionDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ProjectionDeadline = TimeSpan.FromSeconds(180);
 
     /// <summary>Every <c>lead-</c> stream in the store with its events, read from the cluster's leader.</summary>
     public async Task<Dictionary<long, List<RecordedEvent>>> LeadStreamsAsync(CancellationToken cancellationToken)
@@ -34,17 +34,32 @@ public sealed class ReadSide(ClusterPlatform platform)
     }
 
     /// <summary>Waits until the projection's checkpoint is at or past <paramref name="position"/> and it is not rebuilding.</summary>
-    public Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken) =>
-        Eventually.ReturnsAsync(
-            async () =>
-            {
-                var reply = await platform.Admin.ListProjectionsAsync(new ListProjectionsRequest(), cancellationToken: cancellationToken);
-                var info = reply.Projections.Single(p => p.Name == name);
-                return info.HasCheckpoint && info.Checkpoint >= position && info.State != ProjectionState.Rebuilding ? info : null;
-            },
-            ProjectionDeadline,
-            $"{name} reaching position {position}",
-            cancellationToken);
+    public async Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    var info = await ProjectionAsync(name, cancellationToken);
+                    return info.HasCheckpoint && info.Checkpoint >= position && info.State != ProjectionState.Rebuilding ? info : null;
+                },
+                ProjectionDeadline,
+                $"{name} reaching position {position}",
+                cancellationToken);
+        }
+        catch (TimeoutException timeout)
+        {
+            var now = await ProjectionAsync(name, cancellationToken);
+            throw new TimeoutException($"{timeout.Message}; now: {now}{Environment.NewLine}{platform.Logs()}", timeout);
+        }
+    }
+
+    private async Task<ProjectionInfo> ProjectionAsync(string name, CancellationToken cancellationToken)
+    {
+        var reply = await platform.Admin.ListProjectionsAsync(new ListProjectionsRequest(), cancellationToken: cancellationToken);
+        return reply.Projections.Single(p => p.Name == name);
+    }
 
     /// <summary>Every lead view, by lead id.</summary>
     public async Task<SortedDictionary<long, LeadView>> ViewsAsync(CancellationToken cancellationToken)
