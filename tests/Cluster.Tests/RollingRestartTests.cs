@@ -13,7 +13,7 @@ namespace Cluster.Tests;
 public sealed class RollingRestartTests
 {
     private const int BasePort = 2713;
-    private const int CommandsPerStep = 150;
+    private const int CommandsPerStep = 60;
     private static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(90);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
