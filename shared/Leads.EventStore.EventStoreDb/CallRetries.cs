@@ -8,8 +8,9 @@ namespace Leads.EventStore.EventStoreDb;
 
 /// <summary>
 /// Runs one call against the current node with retries: transient statuses (Unavailable, Aborted, Internal) with a
-/// jittered exponential backoff, and a follower's "not leader" answer at once against the leader it names.
-/// Failures leave as our typed exceptions.
+/// jittered exponential backoff, and a follower's "not leader" answer at once against the leader it names (with the
+/// backoff when that leader has just failed: the cluster is still electing). An unavailable node is left for another
+/// (chosen from gossip in a cluster). Failures leave as our typed exceptions.
 /// </summary>
 internal sealed class CallRetries(NodeConnections nodes, EventStoreDbClientOptions options, ILogger logger)
 {
@@ -31,9 +32,13 @@ internal sealed class CallRetries(NodeConnections nodes, EventStoreDbClientOptio
         }
 
         var mapped = RpcErrors.ToException(error);
-        if (mapped is NotLeaderException notLeader)
+        if (mapped is NotLeaderException notLeader && !nodes.FollowLeader(notLeader.Leader))
         {
-            nodes.FollowLeader(notLeader.Leader);
+            return new EventStoreDbException(
+                $"The node is not the leader and the leader it names ({notLeader.Leader.Host}:{notLeader.Leader.Port}) has just failed: the cluster is electing a new leader.",
+                StatusCode.Unavailable,
+                "leader-lost",
+                notLeader);
         }
 
         return mapped;
@@ -43,7 +48,7 @@ internal sealed class CallRetries(NodeConnections nodes, EventStoreDbClientOptio
         pipeline.ExecuteAsync(
             async token =>
             {
-                var (node, client) = nodes.Current;
+                var (node, client) = await nodes.CurrentAsync(token).ConfigureAwait(false);
                 try
                 {
                     return await call(client, nodes.Headers(), token).ConfigureAwait(false);
@@ -52,7 +57,8 @@ internal sealed class CallRetries(NodeConnections nodes, EventStoreDbClientOptio
                 {
                     if (error.StatusCode == StatusCode.Unavailable)
                     {
-                        nodes.MoveOnFrom(node);
+                        // No server status but a transport failure (refused, reset, timed out): the node is down.
+                        nodes.MoveOnFrom(node, unreachable: error.Status.DebugException is not null);
                     }
 
                     throw Translate(error, token);

@@ -38,6 +38,10 @@ public sealed class EventStoreDbClient : IAsyncDisposable, IDisposable
 
     public EventStoreDbConnectionString Settings => settings;
 
+    /// <summary>The node calls go to now: in a cluster, chosen from gossip by node preference when there is none yet.</summary>
+    public async Task<System.Net.DnsEndPoint> CurrentNodeAsync(CancellationToken cancellationToken) =>
+        (await nodes.CurrentAsync(cancellationToken).ConfigureAwait(false)).Node;
+
     /// <summary>
     /// Appends atomically: the options first, then one message per event. A wrong expected revision is a result;
     /// server errors leave as <see cref="EventStoreDbException"/> and its subclasses.
@@ -63,9 +67,10 @@ public sealed class EventStoreDbClient : IAsyncDisposable, IDisposable
 
                     await call.RequestStream.CompleteAsync().ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is RpcException or InvalidOperationException)
+                catch (Exception error) when (error is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    // The server ended the call early (a follower, a size limit): its status, read below, says why.
+                    // The server ended the call early (a follower, a size limit) or the connection died under it (a node
+                    // crashed: HttpIOException, not an RpcException): the call's status, read below, says which.
                 }
 
                 return await call.ResponseAsync.ConfigureAwait(false);

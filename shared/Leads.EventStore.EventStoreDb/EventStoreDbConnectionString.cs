@@ -5,17 +5,23 @@ namespace Leads.EventStore.EventStoreDb;
 
 /// <summary>
 /// The connection string EventStoreDB users know: <c>esdb://[user:password@]host[:port][,host[:port]...][?key=value&amp;...]</c>.
-/// Settings: <c>tls</c> (default true), <c>tlsVerifyCert</c> (default true), <c>nodePreference</c> (leader by default),
-/// <c>defaultDeadline</c>, <c>keepAliveInterval</c>, <c>keepAliveTimeout</c> (milliseconds). Unknown settings are
-/// rejected rather than silently ignored. This client does not run gossip discovery: the listed nodes are tried in
-/// order and a follower's "not leader" answer is followed to the leader (<c>esdb+discover://</c> is read the same way).
+/// Settings: <c>tls</c> (default true), <c>tlsVerifyCert</c> (default true), <c>nodePreference</c> (leader, follower,
+/// random, readOnlyReplica; leader by default), <c>defaultDeadline</c>, <c>keepAliveInterval</c>,
+/// <c>keepAliveTimeout</c>, <c>gossipTimeout</c>, <c>discoveryInterval</c> (milliseconds), <c>maxDiscoverAttempts</c>
+/// and <c>connectionName</c>. Unknown settings are rejected rather than silently ignored.
+/// <para>
+/// Several hosts, or the <c>esdb+discover://</c> scheme, mean a cluster: the hosts are gossip seeds, and the node to
+/// talk to is chosen from the cluster's gossip by <see cref="NodePreference"/> (again after that node fails). One host
+/// with <c>esdb://</c> is used directly, as EventStoreDB's own clients do.
+/// </para>
 /// </summary>
 public sealed record EventStoreDbConnectionString
 {
     public const int DefaultPort = 2113;
 
     private static readonly string[] KnownSettings =
-        ["tls", "tlsVerifyCert", "nodePreference", "defaultDeadline", "keepAliveInterval", "keepAliveTimeout"];
+        ["tls", "tlsVerifyCert", "nodePreference", "defaultDeadline", "keepAliveInterval", "keepAliveTimeout",
+         "gossipTimeout", "discoveryInterval", "maxDiscoverAttempts", "connectionName"];
 
     public required IReadOnlyList<DnsEndPoint> Nodes { get; init; }
     public bool UseTls { get; init; } = true;
@@ -23,8 +29,29 @@ public sealed record EventStoreDbConnectionString
     public string? UserName { get; init; }
     public string? Password { get; init; }
 
+    /// <summary>Which node of a cluster calls go to (leader by default).</summary>
+    public NodePreference NodePreference { get; init; } = NodePreference.Leader;
+
     /// <summary>Whether calls carry <c>requires-leader: true</c> (node preference "leader", the default).</summary>
-    public bool RequiresLeader { get; init; } = true;
+    public bool RequiresLeader => NodePreference == NodePreference.Leader;
+
+    /// <summary>
+    /// Whether the node is chosen from the cluster's gossip (several hosts, or <c>esdb+discover://</c>) rather than the
+    /// one host being used as it is.
+    /// </summary>
+    public bool UsesGossip { get; init; }
+
+    /// <summary>How long one gossip read of one seed may take.</summary>
+    public TimeSpan GossipTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause between two rounds of discovery that found no fitting node (an election in progress).</summary>
+    public TimeSpan DiscoveryInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Rounds of discovery (every seed asked once per round) before a call fails as Unavailable.</summary>
+    public int MaxDiscoverAttempts { get; init; } = 10;
+
+    /// <summary>The name this client gives itself in the <c>connection-name</c> header (the server logs it).</summary>
+    public string? ConnectionName { get; init; }
 
     /// <summary>Deadline of appends and finite reads; subscriptions have none. Null: no deadline.</summary>
     public TimeSpan? DefaultDeadline { get; init; }
@@ -98,7 +125,14 @@ public sealed record EventStoreDbConnectionString
             nodes.Add(endPoint);
         }
 
-        var result = new EventStoreDbConnectionString { Nodes = nodes, UserName = user, Password = password };
+        var discover = scheme.Equals("esdb+discover", StringComparison.OrdinalIgnoreCase);
+        var result = new EventStoreDbConnectionString
+        {
+            Nodes = nodes,
+            UserName = user,
+            Password = password,
+            UsesGossip = discover || nodes.Count > 1,
+        };
         if (!TryApplySettings(result, query, out result, out error))
         {
             return false;
@@ -113,7 +147,9 @@ public sealed record EventStoreDbConnectionString
     {
         var credentials = HasCredentials ? $"{Uri.EscapeDataString(UserName!)}:***@" : string.Empty;
         var hosts = string.Join(',', Nodes.Select(n => $"{n.Host}:{n.Port}"));
-        return $"esdb://{credentials}{hosts}?tls={(UseTls ? "true" : "false")}";
+        var scheme = UsesGossip && Nodes.Count == 1 ? "esdb+discover" : "esdb";
+        var preference = NodePreference == NodePreference.Leader ? string.Empty : $"&nodePreference={NodePreference.ToString().ToLowerInvariant()}";
+        return $"{scheme}://{credentials}{hosts}?tls={(UseTls ? "true" : "false")}{preference}";
     }
 
     private static bool TryParseNode(string node, out DnsEndPoint endPoint, out string error)
@@ -206,8 +242,8 @@ public sealed record EventStoreDbConnectionString
                 case "tlsVerifyCert" when TryParseBool(value, out var verify):
                     result = result with { VerifyServerCertificate = verify };
                     break;
-                case "nodePreference" when value.ToLowerInvariant() is "leader" or "follower" or "random" or "readonlyreplica":
-                    result = result with { RequiresLeader = value.Equals("leader", StringComparison.OrdinalIgnoreCase) };
+                case "nodePreference" when TryParsePreference(value, out var preference):
+                    result = result with { NodePreference = preference };
                     break;
                 case "defaultDeadline" when TryParseMilliseconds(value, allowDisabled: false, out var deadline):
                     result = result with { DefaultDeadline = deadline };
@@ -217,6 +253,18 @@ public sealed record EventStoreDbConnectionString
                     break;
                 case "keepAliveTimeout" when TryParseMilliseconds(value, allowDisabled: true, out var timeout):
                     result = result with { KeepAliveTimeout = timeout };
+                    break;
+                case "gossipTimeout" when TryParseMilliseconds(value, allowDisabled: false, out var gossipTimeout):
+                    result = result with { GossipTimeout = gossipTimeout };
+                    break;
+                case "discoveryInterval" when TryParseMilliseconds(value, allowDisabled: false, out var discoveryInterval):
+                    result = result with { DiscoveryInterval = discoveryInterval };
+                    break;
+                case "maxDiscoverAttempts" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) && attempts >= 1:
+                    result = result with { MaxDiscoverAttempts = attempts };
+                    break;
+                case "connectionName" when value.Length is > 0 and <= 200 && value.All(c => c is >= ' ' and <= '~'):
+                    result = result with { ConnectionName = value };
                     break;
                 default:
                     error = $"the value '{value}' of '{known}' is invalid";
@@ -228,6 +276,19 @@ public sealed record EventStoreDbConnectionString
     }
 
     private static bool TryParseBool(string value, out bool parsed) => bool.TryParse(value, out parsed);
+
+    private static bool TryParsePreference(string value, out NodePreference preference)
+    {
+        preference = value.ToLowerInvariant() switch
+        {
+            "leader" => NodePreference.Leader,
+            "follower" => NodePreference.Follower,
+            "random" => NodePreference.Random,
+            "readonlyreplica" => NodePreference.ReadOnlyReplica,
+            _ => (NodePreference)(-1),
+        };
+        return Enum.IsDefined(preference);
+    }
 
     private static bool TryParseMilliseconds(string value, bool allowDisabled, out TimeSpan parsed)
     {

@@ -1,0 +1,11 @@
+namespace Cluster.Tests;
+
+/// <summary>
+/// The tests that start real three-node clusters and the services: one at a time (two cores cannot run two clusters
+/// under load and keep their timings honest), never beside other collections.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
+{
+    public const string Name = "EventStoreDB cluster";
+}
