@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,8 @@ public static class EventStoreServiceCollectionExtensions
     /// <summary>
     /// Registers the event store that configuration chooses (<see cref="EventStoreLocation"/>) as a singleton
     /// <see cref="IEventStore"/> the container disposes (<paramref name="decorate"/> may wrap it, e.g. with telemetry),
-    /// plus a start-up check that logs which store and where, and opens it before the host serves. Returns the location,
+    /// plus a start-up check that logs which store and where, and opens it before the host serves, and, for every gRPC
+    /// service of the host, <see cref="EventStoreOutageInterceptor"/> (an unreachable store is Unavailable). Returns the location,
     /// whose <see cref="EventStoreLocation.DataDirectory"/> the embedded read stores use too.
     /// </summary>
     public static EventStoreLocation AddLeadEventStore(
@@ -18,6 +20,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton(location);
         services.AddSingleton(_ => decorate is null ? location.Open() : decorate(location.Open(), location));
         services.AddHostedService<EventStoreStartupCheck>();
+        services.AddSingleton<EventStoreOutageInterceptor>();
+        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<EventStoreOutageInterceptor>());
         return location;
     }
 }
