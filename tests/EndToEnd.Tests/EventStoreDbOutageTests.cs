@@ -111,7 +111,9 @@ public sealed class EventStoreDbOutageTests
     /// <summary>Each lead's view ends at its stream's last event, and a full replay of both projections changes nothing.</summary>
     private static async Task AssertProjectorsConvergeToAReplayAsync(LeadPlatform platform, List<long> leads, List<Leads.EventStore.RecordedEvent> stored)
     {
-        var last = stored.Max(e => e.Position);
+        // The last lead event: on EventStoreDB the command log's records follow it in $all, and the projectors' filtered
+        // subscriptions never deliver those.
+        var last = stored.Where(e => e.StreamId.StartsWith("lead-", StringComparison.Ordinal)).Max(e => e.Position);
         try
         {
             await platform.WaitForProjectionsAsync(last.Commit, Cancel);

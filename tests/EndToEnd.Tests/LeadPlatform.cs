@@ -119,14 +119,15 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
 
     /// <summary>
     /// The projector took the reset (it rewound its store before acknowledging) and its checkpoint has reached the last
-    /// event a producer wrote again. Not the head ListProjections reports, nor the state leaving Rebuilding: on
-    /// EventStoreDB both go by the end of $all, which the server's own system events move past the last event a filtered
-    /// subscription delivers (known bug: a projector reset there may report Rebuilding after it has replayed everything).
+    /// lead event again. Not the head ListProjections reports, nor the state leaving Rebuilding: on EventStoreDB both go
+    /// by the end of $all, where the command log's records and the server's system events lie past the last event the
+    /// projectors' filtered subscriptions deliver (known bug: a projector reset there may report Rebuilding after it has
+    /// replayed everything).
     /// </summary>
     public async Task WaitUntilRebuiltAsync(string projection, ProjectionRequestReply reset, CancellationToken cancellationToken)
     {
         Assert.True(reset.Acknowledged && reset.Succeeded, $"reset of {projection}: acknowledged {reset.Acknowledged}, {reset.Result}{Environment.NewLine}{Logs()}");
-        var last = await store.LastEventPositionAsync(cancellationToken);
+        var last = (await store.ReadAllAsync(cancellationToken)).LastOrDefault(e => e.StreamId.StartsWith("lead-", StringComparison.Ordinal))?.Position;
         await Eventually.IsTrueAsync(
             async () =>
             {
