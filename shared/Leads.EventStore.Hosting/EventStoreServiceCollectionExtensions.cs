@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ public static class EventStoreServiceCollectionExtensions
     /// <see cref="IEventStore"/> the container disposes (<paramref name="decorate"/> may wrap it, e.g. with telemetry),
     /// plus a start-up check that logs which store and where and opens it (an embedded file before the host serves; a
     /// server that does not answer yet only makes the service unhealthy, see <see cref="EventStoreHealthCheck"/>),
-    /// and a health check that asks the store. Returns the location,
+    /// a health check that asks the store, and, for every gRPC service of the host,
+    /// <see cref="EventStoreOutageInterceptor"/> (an unreachable store is Unavailable). Returns the location,
     /// whose <see cref="EventStoreLocation.DataDirectory"/> the embedded read stores use too.
     /// </summary>
     public static EventStoreLocation AddLeadEventStore(
@@ -22,6 +24,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddHostedService<EventStoreStartupCheck>();
         services.AddSingleton<EventStoreHealthCheck>();
         services.AddHealthChecks().AddCheck<EventStoreHealthCheck>(EventStoreHealthCheck.Name);
+        services.AddSingleton<EventStoreOutageInterceptor>();
+        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<EventStoreOutageInterceptor>());
         return location;
     }
 }

@@ -1,10 +1,24 @@
+using Leads.Testing;
+
 namespace Leads.CommandService.Tests;
 
-/// <summary>One command service process over a fresh data directory, shared by the tests of a collection.</summary>
-public sealed class CommandServiceFixture : IAsyncLifetime
+/// <summary>
+/// One command service process over a fresh data directory and a fresh event store (SQLite in that directory here; a
+/// real EventStoreDB node of its own in <see cref="EventStoreDbCommandServiceFixture"/>), shared by the tests of a
+/// collection. Tests take it through <see cref="Running"/>, which skips with the reason when the store cannot run here.
+/// </summary>
+public class CommandServiceFixture : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
+    private readonly PlatformEventStore _store;
     private long _lastLeadId;
+
+    public CommandServiceFixture()
+        : this(PlatformEventStore.Sqlite())
+    {
+    }
+
+    protected CommandServiceFixture(PlatformEventStore store) => _store = store;
 
     public ServiceProcess Service { get; private set; } = null!;
 
@@ -13,10 +27,28 @@ public sealed class CommandServiceFixture : IAsyncLifetime
     /// <summary>A lead id no other test of this service uses.</summary>
     public long NewLeadId() => Interlocked.Increment(ref _lastLeadId);
 
-    public StoreInspector OpenStore() => new(Service.StorePath);
+    public StoreInspector OpenStore() => StoreInspector.Of(_store);
 
-    public async ValueTask InitializeAsync() =>
-        Service = await ServiceProcess.StartAsync(_data.Path, TestContext.Current.CancellationToken);
+    /// <summary>This fixture, or a skip with the reason when its event store cannot run here (never a pass).</summary>
+    public CommandServiceFixture Running()
+    {
+        if (_store.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        return this;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await _store.StartAsync(_data.Path, TestContext.Current.CancellationToken);
+        if (_store.SkipReason is null)
+        {
+            Service = await ServiceProcess.StartAsync(
+                _data.Path, TestContext.Current.CancellationToken, [.. _store.Settings.SelectMany(s => new[] { "--" + s.Key, s.Value })]);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -25,7 +57,9 @@ public sealed class CommandServiceFixture : IAsyncLifetime
             await Service.DisposeAsync();
         }
 
+        await _store.DisposeAsync();
         _data.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -4,10 +4,9 @@ using Leads.Contracts.V1;
 namespace Leads.CommandService.Tests;
 
 /// <summary>expected_revision: a stale caller is refused only for a real conflict, otherwise rebased.</summary>
-[Collection(CommandServiceCollection.Name)]
-public sealed class ConcurrencyTests(CommandServiceFixture fixture)
+public abstract class ConcurrencyTests(CommandServiceFixture fixture)
 {
-    private readonly LeadCommands.LeadCommandsClient _client = fixture.Client;
+    private readonly LeadCommands.LeadCommandsClient _client = fixture.Running().Client;
 
     [Fact]
     public async Task A_followup_set_after_a_missed_status_change_is_Aborted_naming_the_conflict()
@@ -131,4 +130,10 @@ public sealed class ConcurrencyTests(CommandServiceFixture fixture)
 
         Assert.Equal(Enumerable.Range(4, 16).Select(r => (ulong)r), replies.Select(r => r.Revision).Order());
     }
+
+    [Collection(CommandServiceCollection.Name)]
+    public sealed class OnSqlite(CommandServiceFixture fixture) : ConcurrencyTests(fixture);
+
+    [Collection(EventStoreDbCommandServiceCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbCommandServiceFixture fixture) : ConcurrencyTests(fixture);
 }

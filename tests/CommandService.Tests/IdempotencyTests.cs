@@ -7,10 +7,9 @@ using Leads.Domain;
 namespace Leads.CommandService.Tests;
 
 /// <summary>command_id: a retry returns the original reply and writes nothing; a reused key for another command is refused.</summary>
-[Collection(CommandServiceCollection.Name)]
-public sealed class IdempotencyTests(CommandServiceFixture fixture)
+public abstract class IdempotencyTests(CommandServiceFixture fixture)
 {
-    private readonly LeadCommands.LeadCommandsClient _client = fixture.Client;
+    private readonly LeadCommands.LeadCommandsClient _client = fixture.Running().Client;
 
     [Fact]
     public async Task A_retried_initialize_returns_the_original_reply_and_writes_nothing()
@@ -117,4 +116,10 @@ public sealed class IdempotencyTests(CommandServiceFixture fixture)
         await using var store = fixture.OpenStore();
         return await store.HeadAsync();
     }
+
+    [Collection(CommandServiceCollection.Name)]
+    public sealed class OnSqlite(CommandServiceFixture fixture) : IdempotencyTests(fixture);
+
+    [Collection(EventStoreDbCommandServiceCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbCommandServiceFixture fixture) : IdempotencyTests(fixture);
 }

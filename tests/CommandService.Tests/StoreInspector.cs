@@ -1,12 +1,26 @@
 using Leads.EventStore;
 using Leads.EventStore.Sqlite;
+using Leads.Testing;
 
 namespace Leads.CommandService.Tests;
 
-/// <summary>Looks into a service's SQLite event store from the test process (the file is shared between processes).</summary>
-public sealed class StoreInspector(string path) : IAsyncDisposable
+/// <summary>Looks into a service's event store from the test process (a SQLite file shared between processes, or the service's EventStoreDB node).</summary>
+public sealed class StoreInspector(IEventStore store, Func<CancellationToken, Task<GlobalPosition?>> head) : IAsyncDisposable
 {
-    private readonly SqliteEventStore _store = new(path);
+    private readonly IEventStore _store = store;
+
+    public StoreInspector(string path)
+        : this(new SqliteEventStore(path))
+    {
+    }
+
+    private StoreInspector(SqliteEventStore store)
+        : this(store, store.ReadHeadPositionAsync)
+    {
+    }
+
+    /// <summary>The store of a test platform; its head is the last event a producer wrote (EventStoreDB's system events left out).</summary>
+    public static StoreInspector Of(PlatformEventStore store) => new(store.Open(), store.LastEventPositionAsync);
 
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId)
     {
@@ -30,7 +44,7 @@ public sealed class StoreInspector(string path) : IAsyncDisposable
         return events;
     }
 
-    public Task<GlobalPosition?> HeadAsync() => _store.ReadHeadPositionAsync(TestContext.Current.CancellationToken);
+    public Task<GlobalPosition?> HeadAsync() => head(TestContext.Current.CancellationToken);
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public ValueTask DisposeAsync() => ((IAsyncDisposable)_store).DisposeAsync();
 }

@@ -5,9 +5,10 @@ using Leads.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>The audit log shows who did what: each event's user is the subject of the token that wrote it.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class AuditTrailTests(LeadPlatform platform)
+public abstract class AuditTrailTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -32,4 +33,10 @@ public sealed class AuditTrailTests(LeadPlatform platform)
         Assert.Contains("alice audit-1", cli.Output, StringComparison.Ordinal);
         Assert.Contains("bob audit-2", cli.Output, StringComparison.Ordinal);
     }
+
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : AuditTrailTests(platform);
+
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : AuditTrailTests(platform);
 }

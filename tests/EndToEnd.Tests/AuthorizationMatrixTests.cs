@@ -14,9 +14,10 @@ namespace EndToEnd.Tests;
 /// <c>roles</c> claim). Requests are empty: an allowed call ends in the RPC's own answer (often InvalidArgument), never
 /// in a write.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class AuthorizationMatrixTests(LeadPlatform platform)
+public abstract class AuthorizationMatrixTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     /// <summary>The role each RPC needs. An RPC missing here fails the test: decide its role, here and in the service.</summary>
     private static readonly Dictionary<string, string> ExpectedRole = new(StringComparer.Ordinal)
     {
@@ -123,4 +124,10 @@ public sealed class AuthorizationMatrixTests(LeadPlatform platform)
             return (e.StatusCode, e.Status.Detail);
         }
     }
+
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : AuthorizationMatrixTests(platform);
+
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : AuthorizationMatrixTests(platform);
 }

@@ -5,18 +5,17 @@ using Leads.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>A call whose caller set no deadline still gets one from the server (Limits:DefaultDeadline).</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class DefaultDeadlineTests(LeadPlatform platform)
+public abstract class DefaultDeadlineTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_call_without_a_deadline_ends_DeadlineExceeded_at_the_servers_default()
     {
-        await using var query = await ServiceProcess.StartAsync("Leads.QueryService", new Dictionary<string, string>
+        await using var query = await ServiceProcess.StartAsync("Leads.QueryService", new Dictionary<string, string>(platform.Settings)
         {
-            ["Leads:DataDirectory"] = platform.DataDirectory,
-            ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
             ["Limits:DefaultDeadline"] = "00:00:00.300",
         }, cancellationToken: Cancel);
         var queries = new LeadQueries.LeadQueriesClient(query.Channel);
@@ -30,4 +29,10 @@ public sealed class DefaultDeadlineTests(LeadPlatform platform)
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.NotNull(lead);
     }
+
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : DefaultDeadlineTests(platform);
+
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : DefaultDeadlineTests(platform);
 }

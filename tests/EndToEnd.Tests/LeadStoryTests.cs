@@ -5,9 +5,10 @@ using Leads.Contracts.V1;
 namespace EndToEnd.Tests;
 
 /// <summary>The talk's lead 1410 over gRPC: search by an old phone, the status log, the audit log and time travel.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class LeadStoryTests(LeadPlatform platform)
+public abstract class LeadStoryTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -142,4 +143,10 @@ public sealed class LeadStoryTests(LeadPlatform platform)
 
         return events;
     }
+
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : LeadStoryTests(platform);
+
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : LeadStoryTests(platform);
 }

@@ -1,12 +1,12 @@
 using Leads.Contracts.V1;
-using Leads.Testing;
 
 namespace EndToEnd.Tests;
 
 /// <summary>Ops reset a projection through ProjectionAdmin; the projector (another process) rebuilds exactly the same data.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class ProjectionResetTests(LeadPlatform platform)
+public abstract class ProjectionResetTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     private static readonly string[] Searches = ["0327", "050-81", "stefan", "reset", "reset4003@example.com", "0202", "muller"];
 
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -86,48 +86,14 @@ public sealed class ProjectionResetTests(LeadPlatform platform)
         return await SnapshotAsync();
     }
 
-    /// <summary>Every lead view, every status log and the answers to a set of searches, as text lines.</summary>
-    private async Task<List<string>> SnapshotAsync()
-    {
-        var lines = new List<string>();
-        var token = "";
-        var ids = new List<long>();
-        do
-        {
-            var page = await platform.Queries.ListLeadsAsync(new ListLeadsRequest { PageSize = 100, PageToken = token }, cancellationToken: Cancel);
-            lines.AddRange(page.Leads.Select(l => "view " + l));
-            ids.AddRange(page.Leads.Select(l => l.LeadId));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
+    private Task<List<string>> SnapshotAsync() => ReadModelSnapshot.TakeAsync(platform, Searches, Cancel);
 
-        foreach (var id in ids)
-        {
-            var log = await platform.Queries.GetStatusHistoryAsync(new GetStatusHistoryRequest { LeadId = id }, cancellationToken: Cancel);
-            lines.Add("status-log " + log);
-        }
+    private Task WaitUntilRebuiltAsync(string projection, ProjectionRequestReply reset) =>
+        platform.WaitUntilRebuiltAsync(projection, reset, Cancel);
 
-        foreach (var query in Searches)
-        {
-            var found = await platform.Queries.SearchLeadsAsync(new SearchLeadsRequest { Query = query, PageSize = 100 }, cancellationToken: Cancel);
-            lines.Add($"search {query}: {found}");
-        }
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : ProjectionResetTests(platform);
 
-        return lines;
-    }
-
-    /// <summary>The projector took the reset (it rewound its store before acknowledging) and has replayed up to the head.</summary>
-    private async Task WaitUntilRebuiltAsync(string projection, ProjectionRequestReply reset)
-    {
-        Assert.True(reset.Acknowledged && reset.Succeeded, $"reset of {projection}: acknowledged {reset.Acknowledged}, {reset.Result}{Environment.NewLine}{platform.Logs()}");
-        await Eventually.IsTrueAsync(
-            async () =>
-            {
-                var info = await platform.ProjectionAsync(projection, Cancel);
-                return info.HasCheckpoint && info.HasHead && info.Checkpoint >= info.Head && info.State != ProjectionState.Rebuilding;
-            },
-            TimeSpan.FromSeconds(60),
-            $"{projection} rebuilt to the head",
-            Cancel);
-    }
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : ProjectionResetTests(platform);
 }

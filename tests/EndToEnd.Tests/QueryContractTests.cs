@@ -5,9 +5,10 @@ using Leads.Contracts.V1;
 namespace EndToEnd.Tests;
 
 /// <summary>ListLeads paging and the precise errors of every query RPC, against the running query service.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class QueryContractTests(LeadPlatform platform)
+public abstract class QueryContractTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class QueryContractTests(LeadPlatform platform)
     };
 
     [Theory]
-    [MemberData(nameof(Refusals))]
+    [MemberData(nameof(Refusals), MemberType = typeof(QueryContractTests))]
     public async Task Bad_requests_get_a_precise_status(string call, Func<LeadPlatform, Task> send, StatusCode expected)
     {
         var error = await LeadPlatform.FailsAsync(() => send(platform));
@@ -114,4 +115,10 @@ public sealed class QueryContractTests(LeadPlatform platform)
 
         return leads;
     }
+
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : QueryContractTests(platform);
+
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : QueryContractTests(platform);
 }

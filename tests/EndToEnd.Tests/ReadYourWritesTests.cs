@@ -4,9 +4,10 @@ using Leads.Contracts.V1;
 namespace EndToEnd.Tests;
 
 /// <summary>A caller holding a command reply's position reads its own write from another process's projection.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class ReadYourWritesTests(LeadPlatform platform)
+public abstract class ReadYourWritesTests(LeadPlatform platform)
 {
+    private readonly LeadPlatform platform = platform.Running();
+
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -46,4 +47,10 @@ public sealed class ReadYourWritesTests(LeadPlatform platform)
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("behind min_position", error.Status.Detail, StringComparison.Ordinal);
     }
+
+    [Collection(SqlitePlatformCollection.Name)]
+    public sealed class OnSqlite(SqlitePlatform platform) : ReadYourWritesTests(platform);
+
+    [Collection(EventStoreDbPlatformCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbPlatform platform) : ReadYourWritesTests(platform);
 }

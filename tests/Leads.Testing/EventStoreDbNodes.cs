@@ -28,6 +28,33 @@ public static class EventStoreDbNodes
     public static Task StopAsync(int port, CancellationToken cancellationToken = default) =>
         RunAsync(["stop", Port(port)], null, cancellationToken);
 
+    /// <summary>
+    /// SIGKILLs the node on <paramref name="port"/> (a crash, not a shutdown: nothing is flushed) by the process id the
+    /// node script keeps, and waits until it is gone. A node that is not running is left as it is.
+    /// </summary>
+    public static async Task KillAsync(int port, CancellationToken cancellationToken = default)
+    {
+        var pidFile = Path.Combine(NodeHome, "node-" + Port(port), "pid");
+        if (!File.Exists(pidFile))
+        {
+            return;
+        }
+
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile, cancellationToken).ConfigureAwait(false)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            using var node = Process.GetProcessById(pid);
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
+
+        File.Delete(pidFile);
+    }
+
     /// <summary>Starts a three-node cluster on <paramref name="basePort"/>, +10 and +20; its connection string once one node leads and two follow.</summary>
     public static async Task<string> StartClusterAsync(int basePort, string? dataDirectory = null, CancellationToken cancellationToken = default) =>
         (await RunAsync(["cluster", "start", Port(basePort)], dataDirectory, cancellationToken).ConfigureAwait(false)).Trim();
@@ -50,6 +77,16 @@ public static class EventStoreDbNodes
 
     public static Task StopClusterAsync(int basePort, CancellationToken cancellationToken = default) =>
         RunAsync(["cluster", "stop", Port(basePort)], null, cancellationToken);
+
+    /// <summary>Where the node script keeps its nodes' pid files and logs (<c>ESDB_HOME</c>, as the script computes it).</summary>
+    private static string NodeHome =>
+        Environment.GetEnvironmentVariable("ESDB_HOME") is { Length: > 0 } home
+            ? home
+            : Path.Combine(
+                Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
+                    ? cache
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+                "leads-eventstoredb");
 
     private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -13,6 +13,12 @@ namespace Leads.Testing;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// How long a service may take to serve: four services and an EventStoreDB node starting at once on two loaded cores
+    /// were seen to need more than a minute.
+    /// </summary>
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(180);
+
     private readonly ConcurrentQueue<string> output = new();
     private readonly Process process;
 
@@ -68,7 +74,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                await service.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+                await service.WaitUntilServingAsync(StartDeadline, cancellationToken).ConfigureAwait(false);
                 return service;
             }
             catch when (port is null && attempt < 3 && service.HasExited && service.LostItsPort)

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Leads.Contracts.V1;
-using Leads.EventStore.Sqlite;
 
 namespace Leads.Security.Tests;
 
@@ -8,10 +7,10 @@ namespace Leads.Security.Tests;
 /// One idempotency key sent at the same moment with different payloads: exactly one command is carried out, every
 /// other copy is refused, and a refused copy writes nothing, also when the copies aim at different leads.
 /// </summary>
-[Collection(HostileCollection.Name)]
-public sealed class DuplicateCommandIdTests(HostilePlatform platform)
+public abstract class DuplicateCommandIdTests(HostilePlatform platform)
 {
     private const int Copies = 8;
+    private readonly HostilePlatform platform = platform.Running();
 
     [Fact]
     public async Task Concurrent_copies_of_a_new_command_id_on_different_leads_write_exactly_one_command()
@@ -50,18 +49,13 @@ public sealed class DuplicateCommandIdTests(HostilePlatform platform)
         }
     }
 
-    private async Task<int> LeadEventsWrittenByAsync(string commandId, CancellationToken cancellationToken)
-    {
-        await using var store = new SqliteEventStore(platform.EventsFile);
-        var count = 0;
-        await foreach (var e in store.ReadAllAsync(null, long.MaxValue, cancellationToken))
-        {
-            if (e.StreamId.StartsWith("lead-", StringComparison.Ordinal) && e.Metadata.CommandId == commandId)
-            {
-                count++;
-            }
-        }
+    private async Task<int> LeadEventsWrittenByAsync(string commandId, CancellationToken cancellationToken) =>
+        (await platform.Store.ReadAllAsync(cancellationToken))
+            .Count(e => e.StreamId.StartsWith("lead-", StringComparison.Ordinal) && e.Metadata.CommandId == commandId);
 
-        return count;
-    }
+    [Collection(SqliteHostileCollection.Name)]
+    public sealed class OnSqlite(SqliteHostilePlatform platform) : DuplicateCommandIdTests(platform);
+
+    [Collection(EventStoreDbHostileCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbHostilePlatform platform) : DuplicateCommandIdTests(platform);
 }

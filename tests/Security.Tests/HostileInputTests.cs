@@ -10,12 +10,12 @@ namespace Leads.Security.Tests;
 /// unhandled exception in its output, and the event store is byte for byte what it was before the hostile phase.
 /// Seeded: the seed is printed; <c>LEADS_FUZZ_SEED</c> replays a run, <c>LEADS_FUZZ_COUNT</c> changes its size.
 /// </summary>
-[Collection(HostileCollection.Name)]
-public sealed class HostileInputTests(HostilePlatform platform)
+public abstract class HostileInputTests(HostilePlatform platform)
 {
     private const int DefaultCount = 10_000;
     private const int Concurrency = 32;
     private static readonly string[] CrashMarkers = ["Unhandled exception", "fail:", "crit:", "Exception was thrown by handler"];
+    private readonly HostilePlatform platform = platform.Running();
 
     [Fact]
     public async Task Ten_thousand_malformed_requests_are_refused_with_precise_statuses_and_write_nothing()
@@ -27,14 +27,14 @@ public sealed class HostileInputTests(HostilePlatform platform)
         output.WriteLine($"hostile input: seed {seed} ({count} requests); replay with {FuzzSeed.Variable}={seed}");
 
         var context = await ValidPhase.RunAsync(platform, token);
-        var before = await EventStoreSnapshot.TakeAsync(platform.EventsFile, token);
+        var before = await EventStoreSnapshot.TakeAsync(platform.Store, token);
 
         var runner = new FuzzRunner(seed, context, rpc => ServiceCallInvokers.For(platform.Serving(rpc.Service.FullName)));
         var clock = Stopwatch.StartNew();
         await runner.RunAsync(count, Concurrency, token);
         clock.Stop();
 
-        var after = await EventStoreSnapshot.TakeAsync(platform.EventsFile, token);
+        var after = await EventStoreSnapshot.TakeAsync(platform.Store, token);
         var table = runner.Outcomes.Render();
         output.WriteLine($"{runner.Outcomes.Total} requests in {clock.Elapsed.TotalSeconds:0.0} s, {runner.Violations.Count} violations");
         output.WriteLine(table);
@@ -70,4 +70,10 @@ public sealed class HostileInputTests(HostilePlatform platform)
             + $"{Environment.NewLine}violations:{Environment.NewLine}{string.Join(Environment.NewLine, violations.OrderBy(v => v, StringComparer.Ordinal))}{Environment.NewLine}");
         TestContext.Current.TestOutputHelper?.WriteLine($"summary written to {path}");
     }
+
+    [Collection(SqliteHostileCollection.Name)]
+    public sealed class OnSqlite(SqliteHostilePlatform platform) : HostileInputTests(platform);
+
+    [Collection(EventStoreDbHostileCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbHostilePlatform platform) : HostileInputTests(platform);
 }

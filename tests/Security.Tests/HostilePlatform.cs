@@ -4,18 +4,20 @@ using Leads.Testing;
 namespace Leads.Security.Tests;
 
 /// <summary>
-/// The services a hostile caller can reach, as they run in production on the embedded engines: the command service,
-/// the query service (LeadQueries and ProjectionAdmin) and both projectors, each its own process on a free loopback
-/// port, on one temporary data directory. Started once for the collection; killed and deleted on dispose.
+/// The services a hostile caller can reach, as they run in production: the command service, the query service
+/// (LeadQueries and ProjectionAdmin) and both projectors, each its own process on a free loopback port, on one
+/// temporary data directory and one event store (<see cref="PlatformEventStore"/>: SQLite, or a real EventStoreDB node
+/// of its own). Started once for the collection; killed and deleted on dispose. Test classes take it through
+/// <see cref="Running"/>, which skips with the reason when the store cannot run here.
 /// </summary>
-public sealed class HostilePlatform : IAsyncLifetime
+public abstract class HostilePlatform(PlatformEventStore store) : IAsyncLifetime
 {
     private static readonly string[] ServiceNames = ["Leads.CommandService", "Leads.QueryService", "Leads.ViewProjector", "Leads.SearchProjector"];
     private readonly List<ServiceProcess> _services = [];
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "leads-hostile-" + Guid.NewGuid().ToString("N"));
 
-    public string EventsFile => Path.Combine(DataDirectory, "events.db");
+    public PlatformEventStore Store => store;
 
     public ServiceProcess CommandService => _services.Single(s => s.Name == "Leads.CommandService");
 
@@ -33,13 +35,32 @@ public sealed class HostilePlatform : IAsyncLifetime
     public ServiceProcess Serving(string serviceFullName) =>
         serviceFullName == LeadCommands.Descriptor.FullName ? CommandService : QueryService;
 
+    /// <summary>This platform, or a skip with the reason when its event store cannot run here (never a pass).</summary>
+    public HostilePlatform Running()
+    {
+        if (store.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        return this;
+    }
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
-        var settings = new Dictionary<string, string>
+        await store.StartAsync(DataDirectory, TestContext.Current.CancellationToken);
+        if (store.SkipReason is not null)
+        {
+            return;
+        }
+
+        var settings = new Dictionary<string, string>(store.Settings)
         {
             ["Leads:DataDirectory"] = DataDirectory,
             ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+            // The query service's search page on a port of the OS's choosing: the platform on each store runs at once.
+            ["Leads:SearchPage:Url"] = "http://127.0.0.1:0",
         };
         var started = ServiceNames
             .Select(name => ServiceProcess.StartAsync(name, settings, cancellationToken: TestContext.Current.CancellationToken))
@@ -61,6 +82,7 @@ public sealed class HostilePlatform : IAsyncLifetime
             await service.DisposeAsync();
         }
 
+        await store.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

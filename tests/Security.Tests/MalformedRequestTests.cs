@@ -8,10 +8,10 @@ namespace Leads.Security.Tests;
 /// Regressions for what the hostile-input run found: each answer was Unknown (an exception thrown by the handler or
 /// the request parser), or a status message so large that the caller's HTTP/2 connection failed with it.
 /// </summary>
-[Collection(HostileCollection.Name)]
-public sealed class MalformedRequestTests(HostilePlatform platform)
+public abstract class MalformedRequestTests(HostilePlatform platform)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private readonly HostilePlatform platform = platform.Running();
 
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFF, 0xFF })]
@@ -32,14 +32,14 @@ public sealed class MalformedRequestTests(HostilePlatform platform)
     [Fact]
     public async Task A_name_that_is_not_UTF8_is_InvalidArgument_and_writes_nothing()
     {
-        var before = await EventStoreSnapshot.TakeAsync(platform.EventsFile, TestContext.Current.CancellationToken);
+        var before = await EventStoreSnapshot.TakeAsync(platform.Store, TestContext.Current.CancellationToken);
         var body = WireMessage.Empty.Int64(1, 777_001).Bytes(2, [0x41, 0xED, 0xA0, 0x80, 0x42])
             .String(3, "utf8@example.com").String(4, "050-8139904").ToArray();
 
         var (status, _) = await SendAsync(LeadCommands.Descriptor.FindMethodByName("InitializeLead"), body);
 
         Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
-        var after = await EventStoreSnapshot.TakeAsync(platform.EventsFile, TestContext.Current.CancellationToken);
+        var after = await EventStoreSnapshot.TakeAsync(platform.Store, TestContext.Current.CancellationToken);
         Assert.Equal(before.Sha256, after.Sha256);
     }
 
@@ -85,4 +85,10 @@ public sealed class MalformedRequestTests(HostilePlatform platform)
 
     private Task<(Status Status, Metadata Trailers)> SendAsync(Google.Protobuf.Reflection.MethodDescriptor rpc, byte[] body) =>
         RawCalls.SendAsync(ServiceCallInvokers.For(platform.Serving(rpc.Service.FullName)), rpc, body, Deadline, TestContext.Current.CancellationToken);
+
+    [Collection(SqliteHostileCollection.Name)]
+    public sealed class OnSqlite(SqliteHostilePlatform platform) : MalformedRequestTests(platform);
+
+    [Collection(EventStoreDbHostileCollection.Name)]
+    public sealed class OnEventStoreDb(EventStoreDbHostilePlatform platform) : MalformedRequestTests(platform);
 }

@@ -2,22 +2,22 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Leads.EventStore;
-using Leads.EventStore.Sqlite;
+using Leads.Testing;
 
 namespace Leads.Security.Tests.Fuzzing;
 
 /// <summary>
-/// Every event in the store, read through the event-store port from the $all order, each written out with every
+/// Every event in the store (on EventStoreDB: every event of $all but the server's own system events), read through the
+/// event-store port in the global order, each written out with every
 /// stored field (stream, revision, position, id, type, recorded time, data bytes, metadata) so two snapshots are
 /// equal exactly when the stored content is byte for byte the same.
 /// </summary>
 public sealed record EventStoreSnapshot(IReadOnlyList<string> Events, string Sha256)
 {
-    public static async Task<EventStoreSnapshot> TakeAsync(string eventsFile, CancellationToken cancellationToken)
+    public static async Task<EventStoreSnapshot> TakeAsync(PlatformEventStore store, CancellationToken cancellationToken)
     {
-        await using var store = new SqliteEventStore(eventsFile);
         var events = new List<string>();
-        await foreach (var e in store.ReadAllAsync(null, long.MaxValue, cancellationToken))
+        foreach (var e in await store.ReadAllAsync(cancellationToken))
         {
             events.Add(string.Join('\u001f',
                 e.StreamId,
