@@ -42,7 +42,7 @@ public abstract class ReadYourWritesTests(LeadPlatform platform)
 
         var error = await LeadPlatform.FailsAsync(() => platform.Queries.GetLeadAsync(
             new GetLeadRequest { LeadId = 2002, MinPosition = reply.Position + 1_000_000 },
-            deadline: DateTime.UtcNow.AddMilliseconds(600), cancellationToken: Cancel).ResponseAsync);
+            deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("behind min_position", error.Status.Detail, StringComparison.Ordinal);

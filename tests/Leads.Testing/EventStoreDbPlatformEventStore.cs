@@ -28,8 +28,6 @@ public sealed class EventStoreDbPlatformEventStore(bool onDisk) : PlatformEventS
         ["ConnectionStrings:eventstore"] = ConnectionString,
     };
 
-    public override bool CanRepairEvents => false;
-
     public override async Task StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         if (EventStoreDbNodes.SkipReason is { } missing)

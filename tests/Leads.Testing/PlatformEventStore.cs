@@ -22,9 +22,6 @@ public abstract class PlatformEventStore : IAsyncDisposable
     /// <summary>The configuration every service of the platform gets on top of its own (the event store's connection string).</summary>
     public abstract IReadOnlyDictionary<string, string> Settings { get; }
 
-    /// <summary>Whether a stored event's payload can be repaired in place (SQLite can; EventStoreDB events are immutable).</summary>
-    public abstract bool CanRepairEvents { get; }
-
     public static PlatformEventStore Sqlite() => new SqlitePlatformEventStore();
 
     /// <summary>A fresh node on a leased port, in memory (<paramref name="onDisk"/>: in the platform's data directory, so it survives a restart).</summary>

@@ -12,8 +12,6 @@ internal sealed class SqlitePlatformEventStore : PlatformEventStore
 
     public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
-    public override bool CanRepairEvents => true;
-
     public string EventsFile => Path.Combine(dataDirectory ?? throw new InvalidOperationException("the store was not started"), "events.db");
 
     public override Task StartAsync(string dataDirectory, CancellationToken cancellationToken)

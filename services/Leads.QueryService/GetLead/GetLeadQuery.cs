@@ -16,8 +16,10 @@ internal sealed class GetLeadQuery(ILeadViewStore views, ViewCheckpointWatch wat
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
 
-    // Answer a little before the caller's deadline so that it gets our Unavailable, not its own DeadlineExceeded.
-    private static readonly TimeSpan AnswerMargin = TimeSpan.FromMilliseconds(50);
+    // Answer before the caller's deadline so that it gets our Unavailable, not its own DeadlineExceeded: a tenth of
+    // what is left, at least 50 ms and at most 500 ms, so that a busy machine still has time to read the checkpoint and answer.
+    private static readonly TimeSpan MinAnswerMargin = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxAnswerMargin = TimeSpan.FromMilliseconds(500);
 
     public async Task<Contracts.V1.LeadView> RunAsync(GetLeadRequest request, ServerCallContext context)
     {
@@ -57,7 +59,9 @@ internal sealed class GetLeadQuery(ILeadViewStore views, ViewCheckpointWatch wat
             return DefaultWait;
         }
 
-        var left = deadline - clock.GetUtcNow().UtcDateTime - AnswerMargin;
+        var remaining = deadline - clock.GetUtcNow().UtcDateTime;
+        var margin = TimeSpan.FromTicks(Math.Clamp(remaining.Ticks / 10, MinAnswerMargin.Ticks, MaxAnswerMargin.Ticks));
+        var left = remaining - margin;
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 }
