@@ -98,18 +98,6 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// SIGKILLs the platform's <paramref name="serviceName"/> (no chance to flush or clean up) and starts it again with the
-    /// same settings; returns once the new process is serving.
-    /// </summary>
-    public async Task KillAndRestartAsync(string serviceName, CancellationToken cancellationToken)
-    {
-        var running = _services.Single(s => s.Name == serviceName);
-        await running.DisposeAsync();
-        _services.Remove(running);
-        _services.Add(await ServiceProcess.StartAsync(serviceName, Settings, cancellationToken: cancellationToken));
-    }
-
     /// <summary>The projection's state once its committed checkpoint is at or past <paramref name="position"/>.</summary>
     public Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken) =>
         Eventually.ReturnsAsync(
@@ -131,8 +119,10 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
 
     /// <summary>
     /// The projector took the reset (it rewound its store before acknowledging) and its checkpoint has reached the last
-    /// lead event again, read from the store itself: on EventStoreDB the command log's records and the server's system
-    /// events lie past it, and the projectors' filtered subscriptions never deliver them.
+    /// lead event again. Not the head ListProjections reports, nor the state leaving Rebuilding: on EventStoreDB both go
+    /// by the end of $all, where the command log's records and the server's system events lie past the last event the
+    /// projectors' filtered subscriptions deliver (known bug: a projector reset there may report Rebuilding after it has
+    /// replayed everything).
     /// </summary>
     public async Task WaitUntilRebuiltAsync(string projection, ProjectionRequestReply reset, CancellationToken cancellationToken)
     {

@@ -45,18 +45,6 @@ public abstract class ProjectionResetTests(LeadPlatform platform)
     }
 
     [Fact]
-    public async Task A_view_projector_killed_during_a_replay_and_started_again_converges_to_a_fresh_replay()
-    {
-        var before = await WriteLeadsAndSnapshotAsync();
-
-        var reset = await platform.Admin.ResetProjectionAsync(new ResetProjectionRequest { Name = LeadPlatform.ViewsProjection, FromStart = true }, cancellationToken: Cancel);
-        await platform.KillAndRestartAsync("Leads.ViewProjector", Cancel);
-        await WaitUntilRebuiltAsync(LeadPlatform.ViewsProjection, reset);
-
-        Assert.Equal(before, await SnapshotAsync());
-    }
-
-    [Fact]
     public async Task A_paused_projection_stops_following_and_catches_up_when_resumed()
     {
         var paused = await platform.Admin.PauseProjectionAsync(new PauseProjectionRequest { Name = LeadPlatform.ViewsProjection }, cancellationToken: Cancel);
