@@ -98,17 +98,29 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
         }
     }
 
-    /// <summary>The projection's state once its committed checkpoint is at or past <paramref name="position"/>.</summary>
-    public Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken) =>
-        Eventually.ReturnsAsync(
-            async () =>
-            {
-                var info = await ProjectionAsync(name, cancellationToken);
-                return info.HasCheckpoint && info.Checkpoint >= position ? info : null;
-            },
-            ProjectionDeadline,
-            $"{name} reaching position {position}",
-            cancellationToken);
+    /// <summary>
+    /// The projection's state once its committed checkpoint is at or past <paramref name="position"/>. One that never
+    /// gets there fails with what the services printed last, so that a stall can be diagnosed.
+    /// </summary>
+    public async Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    var info = await ProjectionAsync(name, cancellationToken);
+                    return info.HasCheckpoint && info.Checkpoint >= position ? info : null;
+                },
+                ProjectionDeadline,
+                $"{name} reaching position {position}",
+                cancellationToken);
+        }
+        catch (TimeoutException stalled)
+        {
+            throw new TimeoutException($"{stalled.Message} on the {store.Name} platform{Environment.NewLine}{Logs()}", stalled);
+        }
+    }
 
     /// <summary>Waits until both projections have processed <paramref name="position"/>.</summary>
     public async Task WaitForProjectionsAsync(ulong position, CancellationToken cancellationToken)
