@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Builds every service image that docker-compose.yml builds, as compose would: its build context, its dockerfile, and
-# the image name it gives the service. The services' Dockerfiles share their build stages line for line, so the first
-# image pays for restore and compile and the others reuse those layers.
+# Builds every service image that docker-compose.yml builds, as compose would: its build context, its dockerfile, its
+# SERVICE build argument and the image name it gives the service. Every image comes from the one Dockerfile whose build
+# stages do not read SERVICE, so the first image pays for restore and compile and the others reuse those layers.
 #
 #   deploy/docker/images.sh          build them all (DOCKER_BUILD_NETWORK=host adds --network host)
-#   deploy/docker/images.sh --list   print "<service> <image> <context> <dockerfile>" per image, build nothing
+#   deploy/docker/images.sh --list   print "<service> <image> <context> <dockerfile> <SERVICE>" per image, build nothing
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # The compose file's services with a build section: the service name (two-space indent), its image:, and build's
-# context: and dockerfile:. Plain awk, so that no YAML library or compose plugin is needed.
+# context:, dockerfile: and args: SERVICE:. Plain awk, so that no YAML library or compose plugin is needed.
 list() {
   awk '
     /^services:/ { in_services = 1; next }
@@ -19,9 +19,10 @@ list() {
     /^    image:/ { image = $2 }
     /^      context:/ { context = $2 }
     /^      dockerfile:/ { dockerfile = $2 }
+    /^        SERVICE:/ { target = $2 }
     function flush() {
-      if (service != "" && dockerfile != "") print service, image, context, dockerfile
-      service = ""; image = ""; context = ""; dockerfile = ""
+      if (service != "" && dockerfile != "") print service, image, context, dockerfile, target
+      service = ""; image = ""; context = ""; dockerfile = ""; target = ""
     }
     END { flush() }
   ' docker-compose.yml
@@ -32,11 +33,12 @@ if [[ ${1:-} == --list ]]; then list; exit 0; fi
 network=()
 [[ -n ${DOCKER_BUILD_NETWORK:-} ]] && network=(--network "$DOCKER_BUILD_NETWORK")
 total_start=$SECONDS
-while read -r service image context dockerfile; do
+while read -r service image context dockerfile target; do
   [[ -n $image ]] || { echo "images.sh: $service builds without an image: name in docker-compose.yml" >&2; exit 2; }
+  [[ -n $target ]] || { echo "images.sh: $service builds without a SERVICE build argument in docker-compose.yml" >&2; exit 2; }
   start=$SECONDS
   echo "images.sh: $service -> $image" >&2
-  if ! log=$(docker build "${network[@]}" -f "$context/$dockerfile" -t "$image" "$context" 2>&1); then
+  if ! log=$(docker build "${network[@]}" -f "$context/$dockerfile" --build-arg "SERVICE=$target" -t "$image" "$context" 2>&1); then
     echo "$log" >&2
     echo "images.sh: building $image failed" >&2
     exit 1

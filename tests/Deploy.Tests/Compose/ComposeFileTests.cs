@@ -38,13 +38,15 @@ public sealed partial class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(ServiceCatalog.Projects), MemberType = typeof(ServiceCatalog))]
-    public void A_service_is_built_from_its_own_Dockerfile_with_the_repository_root_as_context(string project)
+    public void A_service_is_built_from_the_one_Dockerfile_with_its_name_as_SERVICE_and_the_repository_root_as_context(string project)
     {
         var service = ServiceCatalog.Of(project);
         var build = Service(service.ComposeName).MapAt("build");
         Assert.Equal(".", build.Str("context"));
-        Assert.Equal($"services/{project}/Dockerfile", build.Str("dockerfile"));
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, build.Str("context")!, build.Str("dockerfile")!)), $"{project}: the Dockerfile is missing");
+        Assert.Equal("Dockerfile", build.Str("dockerfile"));
+        Assert.Equal(service.ComposeName, build.MapAt("args").Str("SERVICE"));
+        Assert.Equal(ServiceCatalog.Dockerfile, Path.GetFullPath(Path.Combine(RepositoryPaths.Root, build.Str("context")!, build.Str("dockerfile")!)));
+        Assert.Contains(service.ComposeName, DockerfileText.Load(ServiceCatalog.Dockerfile).StageNames);
     }
 
     [Theory]
@@ -56,7 +58,7 @@ public sealed partial class ComposeFileTests
         Assert.Contains($"{service.DefaultPort}:{service.DefaultPort}", ports);
         Assert.Contains($"{service.DefaultPort + 10}:{ServiceCatalog.OpsPort}", ports);
 
-        var env = DockerfileText.Load(service.Dockerfile).Environment();
+        var env = service.Image.Environment();
         var endpoint = service.Grpc ? "grpc" : "http";
         Assert.Equal($"http://+:{service.DefaultPort}", env[$"Kestrel__Endpoints__{endpoint}__Url"]);
     }
@@ -123,7 +125,8 @@ public sealed partial class ComposeFileTests
                 Assert.Equal("service_healthy", ((YamlMappingNode)condition).Str("condition"));
                 var targetService = Service(targetName);
                 var hasHealthCheck = targetService.Map("healthcheck") is not null
-                    || (targetService.Map("build") is { } build && DockerfileText.Load(Path.Combine(RepositoryPaths.Root, build.Str("dockerfile")!)).FinalStage().All("HEALTHCHECK").Any());
+                    || (targetService.Map("build") is { } build && DockerfileText.Load(Path.Combine(RepositoryPaths.Root, build.Str("dockerfile")!))
+                            .Image(build.MapAt("args").Str("SERVICE")!).All("HEALTHCHECK").Any());
                 Assert.True(hasHealthCheck, $"{name} waits for {targetName}, which has no health check");
             }
         }

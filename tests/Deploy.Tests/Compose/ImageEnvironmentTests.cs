@@ -21,7 +21,7 @@ public sealed class ImageEnvironmentTests
     public async Task The_image_configuration_serves_grpc_health_and_the_HTTP_1_ops_endpoints(string project)
     {
         using var data = new TempDirectory();
-        var dockerfile = DockerfileText.Load(ServiceCatalog.Of(project).Dockerfile);
+        var dockerfile = ServiceCatalog.Of(project).Image;
         var grpcPort = FreePort.Next();
         var opsPort = FreePort.Next();
         var settings = new Dictionary<string, string> { ["Leads:DataDirectory"] = data.Path };

@@ -25,7 +25,7 @@ public sealed class SearchPagePortTests
     [Fact]
     public void The_image_listens_for_the_page_over_HTTP_1_on_its_port()
     {
-        var env = DockerfileText.Load(Query.Dockerfile).Environment();
+        var env = Query.Image.Environment();
 
         Assert.Equal($"http://+:{PagePort}", env["Kestrel__Endpoints__page__Url"]);
         Assert.Equal("Http1", env["Kestrel__Endpoints__page__Protocols"]);

@@ -26,7 +26,11 @@ public sealed partial record ServiceCatalog(string Project, string ComposeName, 
 
     public string Folder => Path.Combine(RepositoryPaths.Root, "services", Project);
 
-    public string Dockerfile => Path.Combine(Folder, "Dockerfile");
+    /// <summary>The one Dockerfile every service image is built from, with <c>--build-arg SERVICE=&lt;compose name&gt;</c>.</summary>
+    public static string Dockerfile => Path.Combine(RepositoryPaths.Root, "Dockerfile");
+
+    /// <summary>What this service's image is made of: the Dockerfile's stage named like the service in docker-compose.yml.</summary>
+    public DockerfileText Image => DockerfileText.Load(Dockerfile).Image(ComposeName);
 
     /// <summary>The port in the service's <c>DefaultUrl = "http://127.0.0.1:NNNN"</c> constant, its default when nothing else is configured.</summary>
     public int DefaultPort
