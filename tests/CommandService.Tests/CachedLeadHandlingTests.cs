@@ -1,13 +1,14 @@
+using EventMetadata = Leads.EventStore.EventMetadata;
 using Leads.CommandService.ChangeName;
 using Leads.CommandService.Handling;
 using Leads.CommandService.InitializeLead;
 using Leads.CommandService.SetFollowup;
 using Leads.Contracts.V1;
-using EventMetadata = Leads.EventStore.EventMetadata;
-using Leads.Domain;
 using Leads.Domain.Events;
-using Leads.EventStore;
+using Leads.Domain;
 using Leads.EventStore.Sqlite;
+using Leads.EventStore;
+using Leads.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Leads.CommandService.Tests;

@@ -35,7 +35,7 @@ public sealed class CommandLimitsTests(CommandServiceFixture fixture)
     public async Task A_caller_past_its_rate_gets_ResourceExhausted_while_another_caller_is_served()
     {
         using var data = new TempDirectory();
-        await using var service = await ServiceProcess.StartAsync(data.Path, Token,
+        await using var service = await CommandServiceProcess.StartAsync(data.Path, Token,
             "--Limits:CommandsPerSecondPerCaller=1", "--Limits:CommandBurstPerCaller=3");
         using var aliceChannel = TestTokens.Channel(service.Address, TestTokens.For([LeadsRoles.Write], subject: "alice"));
         using var bobChannel = TestTokens.Channel(service.Address, TestTokens.For([LeadsRoles.Write], subject: "bob"));

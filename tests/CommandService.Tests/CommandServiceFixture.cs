@@ -20,7 +20,7 @@ public class CommandServiceFixture : IAsyncLifetime
 
     protected CommandServiceFixture(PlatformEventStore store) => _store = store;
 
-    public ServiceProcess Service { get; private set; } = null!;
+    public CommandServiceProcess Service { get; private set; } = null!;
 
     public Contracts.V1.LeadCommands.LeadCommandsClient Client => Service.Client;
 
@@ -45,7 +45,7 @@ public class CommandServiceFixture : IAsyncLifetime
         await _store.StartAsync(_data.Path, TestContext.Current.CancellationToken);
         if (_store.SkipReason is null)
         {
-            Service = await ServiceProcess.StartAsync(
+            Service = await CommandServiceProcess.StartAsync(
                 _data.Path, TestContext.Current.CancellationToken, [.. _store.Settings.SelectMany(s => new[] { "--" + s.Key, s.Value })]);
         }
     }

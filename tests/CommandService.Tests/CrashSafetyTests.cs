@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
+using LeadStatus = Leads.Contracts.V1.LeadStatus;
 using Leads.CommandService.Handling;
 using Leads.Contracts.V1;
-using LeadStatus = Leads.Contracts.V1.LeadStatus;
 using Leads.Domain;
 using Leads.EventStore;
+using Leads.Testing;
 
 namespace Leads.CommandService.Tests;
 
@@ -28,7 +29,7 @@ public sealed class CrashSafetyTests
         var unacknowledged = new ConcurrentBag<PlannedCommand>();
         var plans = Enumerable.Range(0, Clients).Select(Plan).ToList();
 
-        await using (var service = await ServiceProcess.StartAsync(data.Path, Token))
+        await using (var service = await CommandServiceProcess.StartAsync(data.Path, Token))
         {
             var enoughAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var load = plans.Select(plan => Task.Run(async () =>
@@ -61,7 +62,7 @@ public sealed class CrashSafetyTests
         Assert.True(acknowledged.Count >= KillAfterAcknowledged, $"only {acknowledged.Count} commands were acknowledged");
         Assert.NotEmpty(unacknowledged);
 
-        await using var restarted = await ServiceProcess.StartAsync(data.Path, Token);
+        await using var restarted = await CommandServiceProcess.StartAsync(data.Path, Token);
         await using (var store = new StoreInspector(restarted.StorePath))
         {
             var leadEvents = await LeadEventsByCommandAsync(store);

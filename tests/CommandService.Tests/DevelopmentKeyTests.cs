@@ -16,7 +16,7 @@ public sealed class DevelopmentKeyTests
     {
         using var data = new TempDirectory();
         // An explicit Auth: setting (the default issuer) keeps the test key out, so the development key is used.
-        await using var service = await ServiceProcess.StartAsync(data.Path, Token, "--Auth:Issuer=leads");
+        await using var service = await CommandServiceProcess.StartAsync(data.Path, Token, "--Auth:Issuer=leads");
 
         var keyFile = DevelopmentSigningKey.PathIn(data.Path);
         Assert.True(File.Exists(keyFile));
@@ -45,7 +45,7 @@ public sealed class DevelopmentKeyTests
     {
         using var data = new TempDirectory();
         const string published = "dM0bYjREDOJ7bify+0YibbjymFYw14sofNaZKOVmrHNIcBsIXlZ/slzE3ZAD3J0m";
-        await using var service = ServiceProcess.Launch(data.Path, "--environment", "Production", $"--Auth:SigningKey={published}");
+        await using var service = await CommandServiceProcess.LaunchAsync(data.Path, Token, "--environment", "Production", $"--Auth:SigningKey={published}");
 
         var exitCode = await service.ExitCodeWithinAsync(TimeSpan.FromSeconds(60), Token);
 
@@ -58,7 +58,7 @@ public sealed class DevelopmentKeyTests
     {
         using var data = new TempDirectory();
         // The key's Issuer setting keeps the suite's test key out (an --Auth: argument), as in production no key is set.
-        await using var service = await ServiceProcess.StartAsync(data.Path, Token, "--environment", "Production", "--Auth:Issuer=leads");
+        await using var service = await CommandServiceProcess.StartAsync(data.Path, Token, "--environment", "Production", "--Auth:Issuer=leads");
 
         Assert.True(await service.PrintsAsync($"Bearer tokens are verified with the random key {DevelopmentSigningKey.PathIn(data.Path)}", TimeSpan.FromSeconds(30), Token),
             service.Output);

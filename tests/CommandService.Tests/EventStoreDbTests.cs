@@ -1,9 +1,10 @@
 using Grpc.Core;
+using LeadStatus = Leads.Contracts.V1.LeadStatus;
 using Leads.CommandService.Handling;
 using Leads.Domain;
-using Leads.EventStore;
 using Leads.EventStore.EventStoreDb;
-using LeadStatus = Leads.Contracts.V1.LeadStatus;
+using Leads.EventStore;
+using Leads.Testing;
 
 namespace Leads.CommandService.Tests;
 
@@ -76,8 +77,8 @@ public sealed class EventStoreDbTests
         return connection;
     }
 
-    private static async Task<ServiceProcess> StartAsync(string dataDirectory, string connection) =>
-        await ServiceProcess.StartAsync(dataDirectory, Token, "--ConnectionStrings:eventstore", connection);
+    private static async Task<CommandServiceProcess> StartAsync(string dataDirectory, string connection) =>
+        await CommandServiceProcess.StartAsync(dataDirectory, Token, "--ConnectionStrings:eventstore", connection);
 
     private static async Task<int> CountAsync(IEventStore store, string streamId)
     {

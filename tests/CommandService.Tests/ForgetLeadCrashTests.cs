@@ -1,7 +1,8 @@
 using Leads.Contracts.V1;
 using Leads.Domain;
-using Leads.Privacy;
 using Leads.Privacy.Stores;
+using Leads.Privacy;
+using Leads.Testing;
 
 namespace Leads.CommandService.Tests;
 
@@ -17,7 +18,7 @@ public sealed class ForgetLeadCrashTests
     public async Task A_retry_after_a_crash_between_key_deletion_and_the_event_completes_the_erasure()
     {
         using var data = new TempDirectory();
-        await using (var service = await ServiceProcess.StartAsync(data.Path, Token))
+        await using (var service = await CommandServiceProcess.StartAsync(data.Path, Token))
         {
             await service.Client.InitializeAsync(7);
             await service.KillAsync();
@@ -27,7 +28,7 @@ public sealed class ForgetLeadCrashTests
         var erasedAt = new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
         await new SqliteLeadKeyStore(SqliteLeadKeyStore.FileIn(data.Path)).DeleteAsync(new KeyErasure(7, erasedAt, "ops-anna", "first attempt"), Token);
 
-        await using var restarted = await ServiceProcess.StartAsync(data.Path, Token);
+        await using var restarted = await CommandServiceProcess.StartAsync(data.Path, Token);
         var refused = await Calls.RefusedAsync(global::Grpc.Core.StatusCode.FailedPrecondition, () => restarted.Client.RenameAsync(7, "Back again"));
         var reply = await restarted.Client.ForgetLeadAsync(new ForgetLeadRequest { LeadId = 7, Reason = "retry" }, cancellationToken: Token);
 

@@ -1,9 +1,10 @@
 using Leads.CommandService.ChangeName;
 using Leads.CommandService.Handling;
-using Leads.Domain;
 using Leads.Domain.Events;
-using Leads.EventStore;
+using Leads.Domain;
 using Leads.EventStore.Sqlite;
+using Leads.EventStore;
+using Leads.Testing;
 
 namespace Leads.CommandService.Tests;
 
@@ -17,14 +18,14 @@ public sealed class RestartTests
     {
         using var data = new TempDirectory();
         Contracts.V1.LeadCommandReply initialized, renamed;
-        await using (var service = await ServiceProcess.StartAsync(data.Path, Token))
+        await using (var service = await CommandServiceProcess.StartAsync(data.Path, Token))
         {
             initialized = await service.Client.InitializeAsync(1410, "restart-init");
             renamed = await service.Client.RenameAsync(1410, "Stefan", commandId: "restart-rename");
             await service.KillAsync();
         }
 
-        await using var restarted = await ServiceProcess.StartAsync(data.Path, Token);
+        await using var restarted = await CommandServiceProcess.StartAsync(data.Path, Token);
         var head = await HeadAsync(restarted.StorePath);
 
         Assert.Equal(initialized, await restarted.Client.InitializeAsync(1410, "restart-init"));
@@ -38,7 +39,7 @@ public sealed class RestartTests
         // The crash window: the lead's events are stored, the command- record is not. Reproduce it exactly by
         // writing what the service would have written before the record.
         using var data = new TempDirectory();
-        await using (var service = await ServiceProcess.StartAsync(data.Path, Token))
+        await using (var service = await CommandServiceProcess.StartAsync(data.Path, Token))
         {
             await service.Client.InitializeAsync(7);
             await service.KillAsync();
@@ -64,7 +65,7 @@ public sealed class RestartTests
             appended = Assert.IsType<AppendResult.Success>(result);
         }
 
-        await using var restarted = await ServiceProcess.StartAsync(data.Path, Token);
+        await using var restarted = await CommandServiceProcess.StartAsync(data.Path, Token);
         var reply = await restarted.Client.RenameAsync(7, "Recovered", commandId: key);
         var again = await restarted.Client.RenameAsync(7, "Recovered", commandId: key);
 
@@ -80,7 +81,7 @@ public sealed class RestartTests
     {
         using var data = new TempDirectory();
 
-        await using var service = await ServiceProcess.StartAsync(data.Path, Token);
+        await using var service = await CommandServiceProcess.StartAsync(data.Path, Token);
 
         Assert.Contains($"Event store: Sqlite at {Path.Combine(data.Path, "events.db")}", service.Output, StringComparison.Ordinal);
     }
@@ -91,7 +92,7 @@ public sealed class RestartTests
         using var data = new TempDirectory();
         const string connectionString = "esdb://127.0.0.1:1?tls=false";
 
-        await using var service = ServiceProcess.Launch(data.Path, "--ConnectionStrings:eventstore", connectionString);
+        await using var service = await CommandServiceProcess.LaunchAsync(data.Path, Token, "--ConnectionStrings:eventstore", connectionString);
 
         Assert.True(
             await service.PrintsAsync($"Event store: EventStoreDb at {connectionString}", TimeSpan.FromSeconds(60), Token),

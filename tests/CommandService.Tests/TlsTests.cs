@@ -23,7 +23,7 @@ public sealed class TlsTests
         using var data = new TempDirectory();
         using var certificate = SelfSigned();
         var arguments = Write(certificate, format, data.Path);
-        await using var service = ServiceProcess.Launch(data.Path, arguments);
+        await using var service = await CommandServiceProcess.LaunchAsync(data.Path, Token, arguments);
         var address = new Uri($"https://127.0.0.1:{service.Port}");
         using var tls = TrustingOnly(certificate, address, TestTokens.AllRoles);
 

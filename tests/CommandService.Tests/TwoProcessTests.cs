@@ -1,3 +1,4 @@
+using Leads.Testing;
 namespace Leads.CommandService.Tests;
 
 /// <summary>Two service processes on one data directory: their writers race through the store, not an in-process lock.</summary>
@@ -8,8 +9,8 @@ public sealed class TwoProcessTests
     {
         var token = TestContext.Current.CancellationToken;
         using var data = new TempDirectory();
-        await using var first = await ServiceProcess.StartAsync(data.Path, token);
-        await using var second = await ServiceProcess.StartAsync(data.Path, token);
+        await using var first = await CommandServiceProcess.StartAsync(data.Path, token);
+        await using var second = await CommandServiceProcess.StartAsync(data.Path, token);
         await first.Client.InitializeAsync(1);
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 24)

@@ -20,6 +20,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(180);
 
     private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentBag<(string Text, TaskCompletionSource Seen)> watchers = [];
     private readonly Process process;
 
     private ServiceProcess(string name, int port, Process process)
@@ -50,23 +51,29 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the service printed, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(80));
 
+    /// <summary>Everything the service printed that is still kept (its last 500 lines).</summary>
+    public string Output => string.Join(Environment.NewLine, output);
+
     /// <summary>
     /// Starts <paramref name="projectName"/> (a folder under services/) with the given configuration arguments, and
     /// <c>Auth:SigningKey</c> = <see cref="TestTokens.SigningKeyBase64"/> unless <paramref name="settings"/> set an
-    /// <c>Auth:</c> key themselves.
+    /// <c>Auth:</c> key themselves. The host environment is <paramref name="environment"/> (Development unless told;
+    /// null leaves it to the service's default, Production); without <paramref name="waitForHealth"/> it returns as soon
+    /// as the process runs (for tests of how a service starts or fails to).
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(
         string projectName,
         IReadOnlyDictionary<string, string> settings,
         int? port = null,
         bool waitForHealth = true,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? environment = "Development")
     {
         // A port found free can be taken by another test process before the service binds it: when we chose the port
         // and the service could not bind it, try again on another one.
         for (var attempt = 1; ; attempt++)
         {
-            var service = Launch(projectName, settings, port ?? FreePort.Next());
+            var service = Launch(projectName, settings, port ?? FreePort.Next(), environment);
             if (!waitForHealth)
             {
                 return service;
@@ -91,7 +98,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private bool LostItsPort => output.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 
-    private static ServiceProcess Launch(string projectName, IReadOnlyDictionary<string, string> settings, int chosenPort)
+    private static ServiceProcess Launch(string projectName, IReadOnlyDictionary<string, string> settings, int chosenPort, string? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -113,8 +120,16 @@ public sealed class ServiceProcess : IAsyncDisposable
             info.ArgumentList.Add($"--{AuthSettings.SigningKeyKey}={TestTokens.SigningKeyBase64}");
         }
 
-        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        if (environment is not null)
+        {
+            info.Environment["DOTNET_ENVIRONMENT"] = environment;
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        }
+
+        // A collector configured for the test runner is not the service's: traces stay in the process.
+        info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {projectName}");
         var service = new ServiceProcess(projectName, chosenPort, process);
         process.OutputDataReceived += (_, e) => service.Record(e.Data);
@@ -159,6 +174,45 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The exit code once the process exits within <paramref name="deadline"/>; null while it keeps running.</summary>
+    public async Task<int?> ExitCodeWithinAsync(TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits until the service prints a line containing <paramref name="text"/>; false if it exits first or the deadline passes.</summary>
+    public async Task<bool> PrintsAsync(string text, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watchers.Add((text, seen));
+        if (Printed(text))
+        {
+            return true;
+        }
+
+        try
+        {
+            await Task.WhenAny(seen.Task, process.WaitForExitAsync(cancellationToken)).WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+
+        return seen.Task.IsCompleted || Printed(text);
+    }
+
+    private bool Printed(string text) => output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
     /// <summary>SIGKILL: the process gets no chance to flush or clean up.</summary>
     public async Task KillAsync()
     {
@@ -185,6 +239,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        foreach (var (text, seen) in watchers)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+        }
+
         while (output.Count > 500 && output.TryDequeue(out _))
         {
         }

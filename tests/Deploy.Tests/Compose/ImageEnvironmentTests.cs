@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Leads.Deploy.Tests.Support;
+using Leads.Testing;
 
 namespace Leads.Deploy.Tests.Compose;
 

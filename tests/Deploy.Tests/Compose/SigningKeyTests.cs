@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Leads.Deploy.Tests.Support;
+using Leads.Testing;
 
 namespace Leads.Deploy.Tests.Compose;
 

@@ -1,10 +1,11 @@
 using Leads.Deploy.Tests.Support;
-using Leads.EventStore;
 using Leads.EventStore.Sqlite;
-using Leads.Projections;
+using Leads.EventStore;
 using Leads.Projections.Sqlite;
-using Leads.Views;
+using Leads.Projections;
+using Leads.Testing;
 using Leads.Views.Sqlite;
+using Leads.Views;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Leads.Deploy.Tests.Leasing;

@@ -1,5 +1,6 @@
 using Leads.Deploy.Tests.Support;
 using Leads.Projections.Sqlite;
+using Leads.Testing;
 
 namespace Leads.Deploy.Tests.Leasing;
 

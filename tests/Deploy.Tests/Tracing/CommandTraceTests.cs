@@ -2,17 +2,18 @@ using System.Diagnostics;
 using Grpc.Core;
 using Leads.Contracts.V1;
 using Leads.Deploy.Tests.Support;
-using Leads.EventStore;
 using Leads.EventStore.Sqlite;
-using Leads.Projections;
+using Leads.EventStore;
 using Leads.Projections.Telemetry;
-using Leads.Search;
+using Leads.Projections;
 using Leads.Search.Lucene;
-using Leads.Views;
+using Leads.Search;
+using Leads.Testing;
 using Leads.Views.Sqlite;
+using Leads.Views;
 using Microsoft.Extensions.Logging.Abstractions;
-using OpenTelemetry;
 using OpenTelemetry.Trace;
+using OpenTelemetry;
 
 namespace Leads.Deploy.Tests.Tracing;
 

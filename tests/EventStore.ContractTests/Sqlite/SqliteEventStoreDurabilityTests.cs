@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Leads.EventStore.Sqlite;
+using Leads.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.EventStore.ContractTests.Sqlite;
@@ -7,7 +8,7 @@ namespace Leads.EventStore.ContractTests.Sqlite;
 /// <summary>What only the embedded store promises: the file survives, and processes sharing it see each other.</summary>
 public sealed class SqliteEventStoreDurabilityTests : IDisposable
 {
-    private readonly TempStoreFile _file = new();
+    private readonly TempDirectory _file = new("leads-es-tests-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,13 +19,13 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     {
         var stream = TestEvents.UniqueStream();
         List<RecordedEvent> written;
-        await using (var store = new SqliteEventStore(_file.Path))
+        await using (var store = new SqliteEventStore(_file.File("events.db")))
         {
             await store.AppendOkAsync(stream, ExpectedRevision.NoStream, TestEvents.Many(3));
             written = await store.ReadAsync(stream);
         }
 
-        await using var reopened = new SqliteEventStore(_file.Path);
+        await using var reopened = new SqliteEventStore(_file.File("events.db"));
         var read = await reopened.ReadAsync(stream);
 
         Assert.Equal(written.Select(e => (e.EventId, e.StreamRevision, e.Position, e.Created)), read.Select(e => (e.EventId, e.StreamRevision, e.Position, e.Created)));
@@ -35,11 +36,11 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     [Fact]
     public async Task The_file_is_in_wal_mode()
     {
-        await using (new SqliteEventStore(_file.Path))
+        await using (new SqliteEventStore(_file.File("events.db")))
         {
         }
 
-        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_file.File("events.db")};Pooling=False");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
@@ -50,8 +51,8 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     [Fact]
     public async Task A_second_instance_on_the_same_file_sees_a_live_event_within_100_ms()
     {
-        await using var writer = new SqliteEventStore(_file.Path);
-        await using var reader = new SqliteEventStore(_file.Path);
+        await using var writer = new SqliteEventStore(_file.File("events.db"));
+        await using var reader = new SqliteEventStore(_file.File("events.db"));
         var stream = TestEvents.UniqueStream();
         var e = TestEvents.New();
 
@@ -71,8 +72,8 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     [Fact]
     public async Task Two_instances_on_the_same_file_see_each_others_revisions()
     {
-        await using var first = new SqliteEventStore(_file.Path);
-        await using var second = new SqliteEventStore(_file.Path);
+        await using var first = new SqliteEventStore(_file.File("events.db"));
+        await using var second = new SqliteEventStore(_file.File("events.db"));
         var stream = TestEvents.UniqueStream();
         await first.AppendOkAsync(stream, ExpectedRevision.NoStream, TestEvents.New());
 
@@ -89,7 +90,7 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     {
         var streams = Enumerable.Range(0, 2000).Select(_ => TestEvents.UniqueStream()).ToArray();
         Task<AppendResult>[] appends;
-        await using (var store = new SqliteEventStore(_file.Path, new SqliteEventStoreOptions { MaxAppendsPerCommit = 8 }))
+        await using (var store = new SqliteEventStore(_file.File("events.db"), new SqliteEventStoreOptions { MaxAppendsPerCommit = 8 }))
         {
             appends = streams.Select(s => store.AppendAsync(s, ExpectedRevision.NoStream, [TestEvents.New()], Ct)).ToArray();
         }
@@ -101,7 +102,7 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
         var acknowledged = appends.Count(a => a.IsCompletedSuccessfully);
         Assert.InRange(acknowledged, 0, streams.Length - 1);
 
-        await using var reopened = new SqliteEventStore(_file.Path);
+        await using var reopened = new SqliteEventStore(_file.File("events.db"));
         for (var i = 0; i < streams.Length; i++)
         {
             var stored = (await reopened.ReadAsync(streams[i])).Count;
@@ -112,7 +113,7 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     [Fact]
     public async Task Appending_after_dispose_throws_object_disposed()
     {
-        var store = new SqliteEventStore(_file.Path);
+        var store = new SqliteEventStore(_file.File("events.db"));
         await store.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(TestEvents.UniqueStream(), ExpectedRevision.Any, [TestEvents.New()], Ct));
@@ -121,7 +122,7 @@ public sealed class SqliteEventStoreDurabilityTests : IDisposable
     [Fact]
     public async Task Disposing_the_store_ends_its_subscriptions_with_object_disposed()
     {
-        var store = new SqliteEventStore(_file.Path);
+        var store = new SqliteEventStore(_file.File("events.db"));
         var probe = SubscriptionProbe.Start(store, SubscriptionStart.FromEnd, SubscriptionFilter.None);
         await probe.WaitForCaughtUpAsync();
 

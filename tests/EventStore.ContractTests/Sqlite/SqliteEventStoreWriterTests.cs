@@ -1,18 +1,19 @@
 using Leads.EventStore.Sqlite;
+using Leads.Testing;
 
 namespace Leads.EventStore.ContractTests.Sqlite;
 
 /// <summary>The embedded writer: group commit, isolation of appends within a batch, and its documented choices.</summary>
 public sealed class SqliteEventStoreWriterTests : IAsyncLifetime
 {
-    private readonly TempStoreFile _file = new();
+    private readonly TempDirectory _file = new("leads-es-tests-");
     private SqliteEventStore _store = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
-        _store = new SqliteEventStore(_file.Path, new SqliteEventStoreOptions { ReadPageSize = 7 });
+        _store = new SqliteEventStore(_file.File("events.db"), new SqliteEventStoreOptions { ReadPageSize = 7 });
         return ValueTask.CompletedTask;
     }
 

@@ -1,17 +1,18 @@
 using Leads.EventStore.Sqlite;
+using Leads.Testing;
 
 namespace Leads.EventStore.ContractTests.Sqlite;
 
 /// <summary>One store file shared by every contract test of the class, as a shared server would be.</summary>
 public sealed class SqliteStoreFixture : IAsyncLifetime
 {
-    private readonly TempStoreFile _file = new();
+    private readonly TempDirectory _file = new("leads-es-tests-");
 
     public SqliteEventStore Store { get; private set; } = null!;
 
     public ValueTask InitializeAsync()
     {
-        Store = new SqliteEventStore(_file.Path);
+        Store = new SqliteEventStore(_file.File("events.db"));
         return ValueTask.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using Leads.Projections;
-using Leads.Views;
+using Leads.Testing;
 using Leads.Views.Sqlite;
+using Leads.Views;
 using Projections.Tests.Support;
 
 namespace Projections.Tests.Contract;

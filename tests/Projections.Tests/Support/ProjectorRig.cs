@@ -1,8 +1,9 @@
-using Leads.EventStore;
 using Leads.EventStore.Sqlite;
+using Leads.EventStore;
 using Leads.Projections;
-using Leads.Views;
+using Leads.Testing;
 using Leads.Views.Sqlite;
+using Leads.Views;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Projections.Tests.Support;
