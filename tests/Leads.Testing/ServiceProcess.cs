@@ -174,6 +174,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Fails with the service's last output when the process has exited (for waits on what it writes elsewhere).</summary>
+    public void ThrowIfExited()
+    {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited with code {process.ExitCode}:{Environment.NewLine}{RecentOutput}");
+        }
+    }
+
     /// <summary>The exit code once the process exits within <paramref name="deadline"/>; null while it keeps running.</summary>
     public async Task<int?> ExitCodeWithinAsync(TimeSpan deadline, CancellationToken cancellationToken = default)
     {

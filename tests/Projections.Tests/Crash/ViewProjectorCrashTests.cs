@@ -48,7 +48,7 @@ public sealed class ViewProjectorCrashTests
                 break;
             }
 
-            await using var projector = ViewProjectorProcess.Start(settings);
+            await using var projector = await ServiceProcess.StartAsync("Leads.ViewProjector", settings, waitForHealth: false, cancellationToken: Ct, environment: null);
             await Eventually.IsTrueAsync(
                 async () => { projector.ThrowIfExited(); return await views.ReadCheckpointAsync(Ct) is { } cp && cp > before; },
                 TimeSpan.FromSeconds(60), "progress before the kill", Ct);
@@ -59,7 +59,7 @@ public sealed class ViewProjectorCrashTests
             }
         }
 
-        await using (var projector = ViewProjectorProcess.Start(settings))
+        await using (var projector = await ServiceProcess.StartAsync("Leads.ViewProjector", settings, waitForHealth: false, cancellationToken: Ct, environment: null))
         {
             await Eventually.IsTrueAsync(
                 async () => { projector.ThrowIfExited(); return await views.ReadCheckpointAsync(Ct) is { } cp && cp >= head; },

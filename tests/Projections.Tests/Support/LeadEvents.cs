@@ -45,17 +45,36 @@ public static class LeadEvents
         {
             for (var id = firstLeadId; id < firstLeadId + leads; id++)
             {
-                ILeadEvent[] change = ((id + round) % 4) switch
-                {
-                    0 => [new NameChanged(id, $"Lead {id} r{round}")],
-                    1 => [new StatusChanged(id, LeadStatus.FollowUp), new FollowupSet(id, new DateOnly(2016, 11, 1 + (round % 28)))],
-                    2 => [new StatusChanged(id, LeadStatus.Closed)],
-                    _ => [new ContactInfoChanged(id, $"lead{id}.r{round}@example.com", $"03-{round:000}{id:0000}", $"03{round:000}{id:0000}")],
-                };
-                head = await AppendAsync(store, id, change);
+                head = await AppendAsync(store, id, Change(id, round));
             }
         }
 
         return head;
     }
+
+    /// <summary>
+    /// Appends round <paramref name="round"/> for every lead, 1 to <paramref name="leads"/> (round 0 initializes them), so
+    /// each lead's events spread through the log among the others'; returns the last position.
+    /// </summary>
+    public static async Task<GlobalPosition> AppendRoundAsync(IEventStore store, int leads, int round, CancellationToken cancellationToken)
+    {
+        var head = GlobalPosition.Start;
+        for (var id = 1; id <= leads; id++)
+        {
+            var events = round == 0 ? Initialized(id, $"Lead {id}", $"lead{id}@example.com", $"050-{id:0000000}") : Change(id, round);
+            var result = await store.AppendAsync(LeadStream.Name(id), ExpectedRevision.Any, [.. events.Select(Data)], cancellationToken);
+            head = Assert.IsType<AppendResult.Success>(result).Position;
+        }
+
+        return head;
+    }
+
+    /// <summary>The change a lead gets in a round: a rename, a follow-up, a close or reopen, or new contact info.</summary>
+    private static ILeadEvent[] Change(long id, int round) => ((id + round) % 4) switch
+    {
+        0 => [new NameChanged(id, $"Lead {id} r{round}")],
+        1 => [new StatusChanged(id, LeadStatus.FollowUp), new FollowupSet(id, new DateOnly(2016, 11, 1 + (round % 28)))],
+        2 => [new StatusChanged(id, round % 2 == 0 ? LeadStatus.Closed : LeadStatus.Available)],
+        _ => [new ContactInfoChanged(id, $"lead{id}.r{round}@example.com", $"03-{round:000}{id:0000}", $"03{round:000}{id:0000}")],
+    };
 }

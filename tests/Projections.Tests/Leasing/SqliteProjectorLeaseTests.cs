@@ -1,8 +1,8 @@
-using Leads.Deploy.Tests.Support;
+using Projections.Tests.Support;
 using Leads.Projections.Sqlite;
 using Leads.Testing;
 
-namespace Leads.Deploy.Tests.Leasing;
+namespace Projections.Tests.Leasing;
 
 /// <summary>The lease in the embedded control plane: one holder at a time, renewable by its holder, taken over once expired or released.</summary>
 public sealed class SqliteProjectorLeaseTests : IDisposable

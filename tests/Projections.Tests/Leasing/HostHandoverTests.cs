@@ -1,4 +1,4 @@
-using Leads.Deploy.Tests.Support;
+using Projections.Tests.Support;
 using Leads.EventStore.Sqlite;
 using Leads.EventStore;
 using Leads.Projections.Leasing;
@@ -9,7 +9,7 @@ using Leads.Views.Sqlite;
 using Leads.Views;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Leads.Deploy.Tests.Leasing;
+namespace Projections.Tests.Leasing;
 
 /// <summary>
 /// Two projector hosts in one process for the same projection: only the lease holder projects; a clean stop releases
@@ -33,7 +33,7 @@ public sealed class HostHandoverTests
         await using var events = new SqliteEventStore(directory.File("events.db"));
         var views = new SqliteLeadViewStore(directory.File("views.db"));
         var lease = new SqliteProjectorLease(directory.File("projections.db"));
-        var first = await LeadHistory.AppendRoundAsync(events, leads: 50, round: 0, Ct);
+        var first = await LeadEvents.AppendRoundAsync(events, leads: 50, round: 0, Ct);
 
         var (active, activeLeasing) = Host("first", directory, events, views, lease);
         var (standby, standbyLeasing) = Host("second", directory, events, views, lease);
@@ -43,7 +43,7 @@ public sealed class HostHandoverTests
         Assert.Equal("first", (await lease.ReadAsync(LeadReadModelProjection.Name, Ct))?.Owner);
         Assert.True(activeLeasing.Holds(LeadReadModelProjection.Name));
 
-        var second = await LeadHistory.AppendRoundAsync(events, leads: 50, round: 1, Ct);
+        var second = await LeadEvents.AppendRoundAsync(events, leads: 50, round: 1, Ct);
         await Eventually.IsTrueAsync(async () => await views.ReadCheckpointAsync(Ct) >= second, TimeSpan.FromSeconds(30), "live events projected", Ct);
         Assert.False(standbyLeasing.Holds(LeadReadModelProjection.Name));
 
@@ -51,14 +51,14 @@ public sealed class HostHandoverTests
         await Eventually.IsTrueAsync(
             async () => (await lease.ReadAsync(LeadReadModelProjection.Name, Ct))?.Owner == "second",
             TimeSpan.FromSeconds(5), "the standby took the released lease", Ct);
-        var third = await LeadHistory.AppendRoundAsync(events, leads: 50, round: 2, Ct);
+        var third = await LeadEvents.AppendRoundAsync(events, leads: 50, round: 2, Ct);
         await Eventually.IsTrueAsync(async () => await views.ReadCheckpointAsync(Ct) >= third, TimeSpan.FromSeconds(30), "the standby projected", Ct);
         await standby.StopAsync(Ct);
         Assert.Null(await lease.ReadAsync(LeadReadModelProjection.Name, Ct));
 
         var fresh = new SqliteLeadViewStore(directory.File("fresh.db"));
         await ReplayAsync(events, fresh, third);
-        Assert.Equal(await ReadModelDump.OfAsync(fresh, Ct), await ReadModelDump.OfAsync(views, Ct));
+        Assert.Equal(await ReadModelDump.OfAsync(fresh), await ReadModelDump.OfAsync(views));
     }
 
     private static (ProjectorHost Host, ProjectorLeasing Leasing) Host(string owner, TempDirectory directory, IEventStore events, SqliteLeadViewStore views, SqliteProjectorLease lease)

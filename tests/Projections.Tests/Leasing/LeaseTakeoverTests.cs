@@ -1,4 +1,4 @@
-using Leads.Deploy.Tests.Support;
+using Projections.Tests.Support;
 using Leads.EventStore.Sqlite;
 using Leads.EventStore;
 using Leads.Projections.Sqlite;
@@ -8,7 +8,7 @@ using Leads.Views.Sqlite;
 using Leads.Views;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Leads.Deploy.Tests.Leasing;
+namespace Projections.Tests.Leasing;
 
 /// <summary>
 /// The single-active-projector guarantee on the embedded default, with real processes: two view projector processes
@@ -31,7 +31,7 @@ public sealed class LeaseTakeoverTests
         var views = new SqliteLeadViewStore(directory.File("views.db"));
         var lease = new SqliteProjectorLease(directory.File("projections.db"));
         var round = 0;
-        var head = await LeadHistory.AppendRoundAsync(events, LeadCount, round++, Ct);
+        var head = await LeadEvents.AppendRoundAsync(events, LeadCount, round++, Ct);
 
         var settings = new Dictionary<string, string>
         {
@@ -53,7 +53,7 @@ public sealed class LeaseTakeoverTests
             TimeSpan.FromSeconds(30), "the second projector stands by", Ct);
 
         // Live events while both run: only the holder projects them.
-        head = await LeadHistory.AppendRoundAsync(events, LeadCount, round++, Ct);
+        head = await LeadEvents.AppendRoundAsync(events, LeadCount, round++, Ct);
         await Eventually.IsTrueAsync(async () => await views.ReadCheckpointAsync(Ct) >= head, TimeSpan.FromSeconds(60), "live events projected", Ct);
         Assert.Equal(firstOwner, (await lease.ReadAsync(LeadReadModelProjection.Name, Ct))?.Owner);
         Assert.DoesNotContain("holds the lease", second.RecentOutput, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class LeaseTakeoverTests
                 var last = GlobalPosition.Start;
                 for (var r = 0; r < 6; r++)
                 {
-                    last = await LeadHistory.AppendRoundAsync(events, LeadCount, round + r, Ct);
+                    last = await LeadEvents.AppendRoundAsync(events, LeadCount, round + r, Ct);
                 }
 
                 return last;
@@ -88,9 +88,9 @@ public sealed class LeaseTakeoverTests
 
         var fresh = new SqliteLeadViewStore(directory.File("fresh.db"));
         await ReplayAsync(events, fresh, head);
-        var expected = await ReadModelDump.OfAsync(fresh, Ct);
+        var expected = await ReadModelDump.OfAsync(fresh);
         Assert.Equal(LeadCount, expected.Count(line => !line.StartsWith(' ')));
-        Assert.Equal(expected, await ReadModelDump.OfAsync(views, Ct));
+        Assert.Equal(expected, await ReadModelDump.OfAsync(views));
     }
 
     private static async Task ReplayAsync(IEventStore events, SqliteLeadViewStore views, GlobalPosition head)

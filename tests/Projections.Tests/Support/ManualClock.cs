@@ -1,4 +1,4 @@
-namespace Leads.Deploy.Tests.Support;
+namespace Projections.Tests.Support;
 
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Leads.Contracts.V1;
-using Leads.Deploy.Tests.Support;
 using Leads.EventStore.Sqlite;
 using Leads.EventStore;
 using Leads.Projections.Telemetry;
@@ -15,7 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry.Trace;
 using OpenTelemetry;
 
-namespace Leads.Deploy.Tests.Tracing;
+namespace EndToEnd.Tests.Tracing;
 
 /// <summary>
 /// One trace from a command to every projection of its events, across processes: commands sent to the real command
