@@ -41,7 +41,7 @@ internal static class SearchRequests
         [PhoneHistorical] = Keys(lead.Phones, current: false),
         [NameCurrent] = Keys(lead.Names, current: true),
         [NameHistorical] = Keys(lead.Names, current: false),
-        [Document] = JsonSerializer.SerializeToNode(lead, SearchIndexJson.Default.LeadSearchDocument),
+        [Document] = JsonSerializer.SerializeToNode(lead, SearchDocumentJson.Default.LeadSearchDocument),
     };
 
     public static JsonObject ParkedSource(ParkedEvent parked) => new()
@@ -50,7 +50,7 @@ internal static class SearchRequests
         [StreamField] = parked.StreamId,
         [PositionCommit] = Db(parked.Position.Commit),
         [PositionPrepare] = Db(parked.Position.Prepare),
-        [Document] = JsonSerializer.SerializeToNode(parked, SearchIndexJson.Default.ParkedEvent),
+        [Document] = JsonSerializer.SerializeToNode(parked, SearchDocumentJson.Default.ParkedEvent),
     };
 
     public static JsonObject CheckpointSource(GlobalPosition checkpoint) => new()

@@ -12,10 +12,10 @@ internal static class SearchResponses
     public static JsonArray Hits(JsonNode? response) => response?["hits"]?["hits"] as JsonArray ?? [];
 
     public static LeadSearchDocument ReadLead(JsonNode? source) =>
-        source?[Document]?.Deserialize(SearchIndexJson.Default.LeadSearchDocument) ?? throw new InvalidDataException("search document without its doc field");
+        source?[Document]?.Deserialize(SearchDocumentJson.Default.LeadSearchDocument) ?? throw new InvalidDataException("search document without its doc field");
 
     public static ParkedEvent ReadParked(JsonNode? source) =>
-        source?[Document]?.Deserialize(SearchIndexJson.Default.ParkedEvent) ?? throw new InvalidDataException("parked event without its doc field");
+        source?[Document]?.Deserialize(SearchDocumentJson.Default.ParkedEvent) ?? throw new InvalidDataException("parked event without its doc field");
 
     public static GlobalPosition ReadPosition(JsonNode? source) =>
         new(unchecked((ulong)source![PositionCommit]!.GetValue<long>()), unchecked((ulong)source[PositionPrepare]!.GetValue<long>()));

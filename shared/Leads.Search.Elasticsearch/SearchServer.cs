@@ -2,9 +2,8 @@ using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using Microsoft.Extensions.Logging;
+using Leads.Projections;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Leads.Search.Elasticsearch;
@@ -27,35 +26,8 @@ internal sealed class SearchServer
         _client = client;
         _json = new RequestConfiguration { Accept = "application/json", ContentType = "application/json", RequestTimeout = options.RequestTimeout };
         _ndjson = new RequestConfiguration { Accept = "application/json", ContentType = "application/x-ndjson", RequestTimeout = options.RequestTimeout };
-        var transient = new PredicateBuilder().Handle<ElasticsearchUnavailableException>();
-        _resilience = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = Math.Max(1, options.Retries),
-                Delay = options.RetryDelay,
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "Elasticsearch call failed (attempt {Attempt}); retrying in {Delay}", args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = 0.5,
-                MinimumThroughput = 4,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = options.BreakDuration,
-                OnOpened = args =>
-                {
-                    logger.LogError(args.Outcome.Exception, "Elasticsearch unavailable: circuit open for {BreakDuration}", args.BreakDuration);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        _resilience = ServerResilience.Build(
+            "Elasticsearch", e => e is ElasticsearchUnavailableException, options.Retries, options.RetryDelay, options.BreakDuration, logger);
     }
 
     /// <summary>Sends a request; returns the status code and the parsed body. Statuses in <paramref name="expected"/> are answers, not errors.</summary>

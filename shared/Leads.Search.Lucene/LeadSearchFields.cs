@@ -68,7 +68,7 @@ internal static class LeadSearchFields
             }
         }
 
-        doc.Add(new StoredField(Json, JsonSerializer.SerializeToUtf8Bytes(lead, SearchIndexJson.Default.LeadSearchDocument)));
+        doc.Add(new StoredField(Json, JsonSerializer.SerializeToUtf8Bytes(lead, SearchDocumentJson.Default.LeadSearchDocument)));
         return doc;
     }
 
@@ -78,7 +78,7 @@ internal static class LeadSearchFields
     public static LeadSearchDocument ReadLead(Document doc)
     {
         var bytes = doc.GetBinaryValue(Json);
-        return JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), SearchIndexJson.Default.LeadSearchDocument)
+        return JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), SearchDocumentJson.Default.LeadSearchDocument)
             ?? throw new InvalidDataException("empty search document");
     }
 
@@ -91,14 +91,14 @@ internal static class LeadSearchFields
             new StringField(ParkedStream, parked.StreamId, Field.Store.NO),
         };
         AddPosition(doc, parked.Position);
-        doc.Add(new StoredField(Json, JsonSerializer.SerializeToUtf8Bytes(parked, SearchIndexJson.Default.ParkedEvent)));
+        doc.Add(new StoredField(Json, JsonSerializer.SerializeToUtf8Bytes(parked, SearchDocumentJson.Default.ParkedEvent)));
         return doc;
     }
 
     public static ParkedEvent ParkedFromLucene(Document doc)
     {
         var bytes = doc.GetBinaryValue(Json);
-        return JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), SearchIndexJson.Default.ParkedEvent)
+        return JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), SearchDocumentJson.Default.ParkedEvent)
             ?? throw new InvalidDataException("empty parked event");
     }
 
