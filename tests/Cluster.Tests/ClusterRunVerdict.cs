@@ -97,7 +97,8 @@ public sealed class ClusterRunVerdict(ClusterPlatform platform, CommandLoad load
             ? "none"
             : string.Join(", ", failures.GroupBy(f => f.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
 
-    private static void Publish(string report)
+    /// <summary>Prints a report to the test output, the console and <c>$LEADS_ARTIFACTS/cluster-runs.md</c>.</summary>
+    public static void Publish(string report)
     {
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine(report);
