@@ -3,8 +3,10 @@ using Leads.Benchmarks;
 
 // make bench: one JSON object on stdout (shape documented in the README, section Benchmarks), a short table on stderr.
 var quick = args.Contains("--quick");
-// --only=commands (or event_store, read_side, search_page, eventstoredb): one section, e.g. to profile it; the others say skipped.
+// --only=commands (or event_store, read_side, search_page, eventstoredb, eventstoredb_cluster; several with commas): those
+// sections only, e.g. to profile one; the others say skipped.
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
+var onlySections = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 var workDir = Directory.CreateTempSubdirectory("leads-bench-").FullName;
 var duration = TimeSpan.FromSeconds(quick ? 1 : 10);
 // Three rounds of four command figures: half a second each in a quick run keeps it under a minute.
@@ -20,7 +22,7 @@ Console.CancelKeyPress += (_, e) =>
 
 void Table(string figure, object value) => Console.Error.WriteLine($"{figure,-28} {JsonSerializer.Serialize(value)}");
 async Task<object> Section(string name, Func<Task<object>> measure) =>
-    only is null || only == name ? await measure() : new { skipped = $"--only={only}" };
+    onlySections is null || onlySections.Contains(name) ? await measure() : new { skipped = $"--only={only}" };
 
 try
 {
@@ -38,6 +40,8 @@ try
     var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token));
     var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, commandDuration, rounds, cts.Token));
     Table("eventstoredb", eventStoreDb);
+    var eventStoreDbCluster = await Section("eventstoredb_cluster", () => EventStoreDbClusterSection.RunAsync(workDir, quick, commandDuration, rounds, cts.Token));
+    Table("eventstoredb, 3-node cluster", eventStoreDbCluster);
 
     var report = new
     {
@@ -50,6 +54,7 @@ try
         read_side = readSide,
         search_page = searchPage,
         eventstoredb = eventStoreDb,
+        eventstoredb_cluster = eventStoreDbCluster,
     };
     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 }

@@ -7,12 +7,14 @@ namespace Cluster.Tests;
 /// <summary>
 /// A real three-node EventStoreDB cluster (in memory, through the node script) and the services on it, each its own
 /// process: the command service with the leader preference, both projectors with <c>nodePreference=follower</c> (their
-/// reads keep load off the leader), the query service. The embedded read stores share one temporary data directory.
+/// reads keep load off the leader), the query service, and with a RabbitMQ connection string the integration publisher
+/// (also on a follower) publishing to that broker. The embedded read stores share one temporary data directory.
 /// </summary>
-public sealed class ClusterPlatform(int basePort) : IAsyncDisposable
+public sealed class ClusterPlatform(int basePort, string? rabbitMq = null) : IAsyncDisposable
 {
     public const string ViewsProjection = "lead-views";
     public const string SearchProjection = "lead-search";
+    public const string PublisherProjection = "integration-publisher";
 
     private readonly List<ServiceProcess> services = [];
     private bool clusterStarted;
@@ -50,13 +52,19 @@ public sealed class ClusterPlatform(int basePort) : IAsyncDisposable
         {
             ["ConnectionStrings:eventstore"] = ConnectionString + "&nodePreference=follower",
         };
-        var started = new[]
-            {
-                ("Leads.CommandService", common),
-                ("Leads.ViewProjector", followers),
-                ("Leads.SearchProjector", followers),
-                ("Leads.QueryService", common),
-            }
+        var toStart = new List<(string, Dictionary<string, string>)>
+        {
+            ("Leads.CommandService", common),
+            ("Leads.ViewProjector", followers),
+            ("Leads.SearchProjector", followers),
+            ("Leads.QueryService", common),
+        };
+        if (rabbitMq is not null)
+        {
+            toStart.Add(("Leads.IntegrationPublisher", new Dictionary<string, string>(followers) { ["ConnectionStrings:rabbitmq"] = rabbitMq }));
+        }
+
+        var started = toStart
             .Select(s => ServiceProcess.StartAsync(s.Item1, s.Item2, cancellationToken: cancellationToken))
             .ToList();
         try

@@ -9,6 +9,7 @@ namespace Cluster.Tests;
 public sealed class ReadSide(ClusterPlatform platform)
 {
     private static readonly TimeSpan ProjectionDeadline = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan SearchVisibleDeadline = TimeSpan.FromSeconds(15);
 
     /// <summary>Every <c>lead-</c> stream in the store with its events, read from the cluster's leader.</summary>
     public async Task<Dictionary<long, List<RecordedEvent>>> LeadStreamsAsync(CancellationToken cancellationToken)
@@ -98,6 +99,34 @@ public sealed class ReadSide(ClusterPlatform platform)
         }
 
         return answers;
+    }
+
+    /// <summary>
+    /// The search answers for the sample once <paramref name="settled"/> holds for them, or the last answers after
+    /// <see cref="SearchVisibleDeadline"/> (the caller's assertions then show the difference). The query service sees
+    /// the search projector's index only as of its last Lucene commit (committed at most every 500 ms, looked for every
+    /// 200 ms), which can trail the checkpoint the projector reports.
+    /// </summary>
+    public async Task<SortedDictionary<long, SearchLeadsReply>> SearchWhenAsync(
+        IReadOnlyCollection<long> leadIds, Func<SortedDictionary<long, SearchLeadsReply>, bool> settled, string what, CancellationToken cancellationToken)
+    {
+        SortedDictionary<long, SearchLeadsReply>? last = null;
+        try
+        {
+            return await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    last = await SearchByEmailAsync(leadIds, cancellationToken);
+                    return settled(last) ? last : null;
+                },
+                SearchVisibleDeadline,
+                what,
+                cancellationToken);
+        }
+        catch (TimeoutException) when (last is not null)
+        {
+            return last;
+        }
     }
 
     /// <summary>

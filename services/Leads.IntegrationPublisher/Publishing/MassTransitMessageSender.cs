@@ -8,9 +8,11 @@ namespace Leads.IntegrationPublisher.Publishing;
 /// Publishes through MassTransit with the message's own id, the source event's correlation id (MassTransit's
 /// CorrelationId when it is a GUID, and always the <see cref="CorrelationIdHeader"/> header) and its W3C trace context
 /// (a producer span continuing the write's trace, and the <c>traceparent</c>/<c>tracestate</c> headers). On RabbitMQ
-/// the publish task completes when the broker has confirmed the message (publisher confirms).
+/// the publish task completes when the broker has confirmed the message (publisher confirms). It publishes through the
+/// bus itself (a singleton, like this sender): MassTransit's <c>IPublishEndpoint</c> is scoped, and a singleton holding
+/// it fails the host's scope validation, so the service did not start in Development.
 /// </summary>
-public sealed class MassTransitMessageSender(IPublishEndpoint bus) : IIntegrationMessageSender
+public sealed class MassTransitMessageSender(IBus bus) : IIntegrationMessageSender
 {
     public const string ActivitySourceName = "Leads.IntegrationPublisher";
     public const string CorrelationIdHeader = "Leads-CorrelationId";

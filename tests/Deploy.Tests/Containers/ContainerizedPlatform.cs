@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using IntegrationEvents.Tests.Broker;
 using Leads.Deploy.Tests.Support;
 using Leads.Security;
 using Leads.Testing;
@@ -21,7 +20,7 @@ public sealed class ContainerizedPlatform : IAsyncLifetime
     public const int EventStoreReplicationPort = 12513;
     private static readonly TimeSpan HealthyDeadline = TimeSpan.FromMinutes(4);
 
-    private readonly RabbitMqBroker _broker = new();
+    private readonly RabbitMqNode _broker = new();
     private readonly TempDirectory _data = new();
     private readonly Dictionary<string, (string Container, ServicePorts Ports)> _services = new(StringComparer.Ordinal);
 
@@ -71,7 +70,7 @@ public sealed class ContainerizedPlatform : IAsyncLifetime
             return;
         }
 
-        await _broker.InitializeAsync();
+        await _broker.TryStartAsync();
         if (!_broker.Available)
         {
             UnavailableReason = _broker.UnavailableReason;
