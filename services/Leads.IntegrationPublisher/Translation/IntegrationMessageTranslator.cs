@@ -83,8 +83,7 @@ public static class IntegrationMessageTranslator
                 new LeadConverted(x.LeadId, id, position, at)),
             StatusChanged x when StatusName(x.Status) is { } name => Messages(recorded, new LeadStatusChanged(x.LeadId, name, id, position, at)),
             StatusChanged x => new Translation.Untranslatable($"status {(int)x.Status} has no published name"),
-            FollowupSet { FollowupOn: { } on } x => Messages(recorded, new LeadFollowupScheduled(x.LeadId, on, id, position, at)),
-            FollowupSet x => Messages(recorded, new LeadFollowupCleared(x.LeadId, id, position, at)),
+            FollowupSet x => Messages(recorded, new LeadFollowupScheduled(x.LeadId, x.FollowupOn, id, position, at)),
             Domain.Events.LeadForgotten x => Messages(recorded, new IntegrationEvents.V1.LeadForgotten(x.LeadId, id, position, at)),
             _ => new Translation.Untranslatable($"{recorded.EventType} has no integration message"),
         };
