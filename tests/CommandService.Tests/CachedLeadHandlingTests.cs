@@ -31,7 +31,7 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
         var path = Path.Combine(_data.Path, "events.db");
         _store = new SqliteEventStore(path);
         _otherWriter = new SqliteEventStore(path);
-        _codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(_data.Path)));
+        _codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Sqlite.SqliteLeadKeyStore(Leads.Privacy.Sqlite.SqliteLeadKeyStore.FileIn(_data.Path)));
         _service = new LeadCommandService(
             new CommandIdempotency(new CommandLog(_store), new CommandKeyLocks(), _codec),
             new LeadWriter(_store, _codec, _cache, TimeProvider.System, NullLogger<LeadWriter>.Instance),
