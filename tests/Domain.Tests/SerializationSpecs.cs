@@ -55,6 +55,16 @@ public sealed class SerializationSpecs
     public void A_followup_without_a_date_was_never_written_and_reads_as_corrupt_data() =>
         Assert.ThrowsAny<JsonException>(() => LeadEventSerializer.Deserialize(LeadEventTypes.FollowupSet, """{"leadId":1410,"followupOn":null}"""u8));
 
+    [Theory]
+    [InlineData("NameChanged.v1", true)]
+    [InlineData("ContactInfoChanged.v1", true)]
+    [InlineData("ContactInfoChanged", true)]
+    [InlineData("StatusChanged.v1", false)]
+    [InlineData("FollowupSet.v1", false)]
+    [InlineData("LeadForgotten.v1", false)]
+    public void The_table_says_which_events_hold_personal_data_in_every_version(string typeName, bool personal) =>
+        Assert.Equal(personal, LeadEventTypes.CarriesPersonalData(typeName));
+
     [Fact]
     public void An_old_contact_event_without_digits_is_upcast()
     {

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization.Metadata;
 namespace Leads.Domain.Events;
 
 /// <summary>
-/// The one registration table of lead events: each event record with the stable name it is stored under. A new event
-/// is its record in <c>LeadEvents.cs</c> and one line here (a constant and its row); the serializer, the type map and
-/// the readers all go by this table. Names never change once written; a new shape of an event gets a new versioned
+/// The one registration table of lead events: each event record with the stable name it is stored under and whether
+/// it carries personal data (sealed with the lead's key). A new event is its record in <c>LeadEvents.cs</c> and one
+/// line here (a constant and its row); the serializer, the type map, the key codec and the readers all go by this table. Names never change once written; a new shape of an event gets a new versioned
 /// name and the old one is upcast on read (see <see cref="LeadEventSerializer"/>).
 /// </summary>
 public static class LeadEventTypes
@@ -35,8 +35,8 @@ public static class LeadEventTypes
     private static readonly LeadEventType[] Table =
     [
         Register<Events.LeadWasInitialized>(LeadWasInitialized),
-        Register<Events.NameChanged>(NameChanged),
-        Register<Events.ContactInfoChanged>(ContactInfoChanged),
+        Register<Events.NameChanged>(NameChanged, personalData: true),
+        Register<Events.ContactInfoChanged>(ContactInfoChanged, personalData: true),
         Register<Events.StatusChanged>(StatusChanged),
         Register<Events.FollowupSet>(FollowupSet),
         Register<Events.LeadForgotten>(LeadForgotten),
@@ -45,8 +45,14 @@ public static class LeadEventTypes
     private static readonly Dictionary<Type, LeadEventType> ByRecord = Table.ToDictionary(t => t.Record);
     private static readonly Dictionary<string, LeadEventType> ByName = Table.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
+    /// <summary>Every version of the events with personal data, by the name people read ("NameChanged").</summary>
+    private static readonly HashSet<string> WithPersonalData = Table.Where(t => t.PersonalData).Select(t => DisplayName(t.Name)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Every stored name of today's events, in the order of the table.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Table.Select(t => t.Name)];
+
+    /// <summary>Whether events stored under <paramref name="typeName"/> (any version of it) hold personal data.</summary>
+    public static bool CarriesPersonalData(string typeName) => WithPersonalData.Contains(DisplayName(typeName));
 
     public static string Of(ILeadEvent e) => Registration(e).Name;
 
@@ -68,13 +74,13 @@ public static class LeadEventTypes
 
     internal static LeadEventType? Named(string typeName) => ByName.GetValueOrDefault(typeName);
 
-    private static LeadEventType Register<TEvent>(string name)
+    private static LeadEventType Register<TEvent>(string name, bool personalData = false)
         where TEvent : ILeadEvent =>
-        new(name, typeof(TEvent), (JsonTypeInfo<TEvent>)Json.GetTypeInfo(typeof(TEvent)));
+        new(name, typeof(TEvent), Json.GetTypeInfo(typeof(TEvent)), personalData);
 }
 
 /// <summary>One row of <see cref="LeadEventTypes"/>: a stored name, its record and how it is written and read.</summary>
-internal sealed record LeadEventType(string Name, Type Record, JsonTypeInfo TypeInfo)
+internal sealed record LeadEventType(string Name, Type Record, JsonTypeInfo TypeInfo, bool PersonalData)
 {
     public byte[] Serialize(ILeadEvent e) => JsonSerializer.SerializeToUtf8Bytes(e, TypeInfo);
 
