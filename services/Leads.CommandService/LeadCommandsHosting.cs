@@ -30,6 +30,8 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<CommandKeyLocks>();
         builder.Services.AddSingleton(new LeadStateCache(builder.Configuration.GetValue("Leads:Commands:StateCacheLeads", LeadStateCache.DefaultCapacity)));
+        builder.Services.AddSingleton<CommandIdempotency>();
+        builder.Services.AddSingleton<LeadWriter>();
         builder.Services.AddSingleton<LeadCommandService>();
         builder.Services.AddRpcAccessRules(LeadCommandsAccess.Rules);
 

@@ -52,7 +52,7 @@ public static class IntegrationPublisherHosting
             MaxResubscribeDelay = TimeSpan.FromSeconds(5),
         });
         services.AddSingleton(sp => new Projector<LeadOutbox>(
-            IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>()),
+            IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>(), sp.GetRequiredService<IEventStore>()),
             sp.GetRequiredService<IEventStore>(),
             sp.GetRequiredService<PublishingStore>(),
             sp.GetRequiredService<ProjectorOptions>(),

@@ -6,220 +6,95 @@ namespace Leads.Domain;
 
 /// <summary>
 /// Decides what a command means for a lead: the events to record (none for a no-op) or why it is refused. Pure: no
-/// I/O, no clock. Input is validated before the lead's existence is checked, so bad input is always InvalidArgument.
+/// I/O, no clock. Input is parsed into values before the lead is looked at, so bad input is always InvalidArgument;
+/// then the lead must exist and not be forgotten (checked once, in <see cref="OnLiveLead"/>), then the command's rule.
 /// </summary>
 public static class LeadDecider
 {
+    private static readonly IReadOnlyList<ILeadEvent> Nothing = [];
+
     public static Validated<IReadOnlyList<ILeadEvent>> Decide(ILeadCommand command, LeadState state)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
         if (command.LeadId <= 0)
         {
             return DomainError.Invalid("lead_id", $"lead_id must be a positive number (got {command.LeadId})");
         }
 
+        var id = command.LeadId;
         return command switch
         {
-            InitializeLead c => Initialize(c, state),
-            ChangeName c => Rename(c, state),
-            ChangeContactInfo c => ChangeContact(c, state),
-            ChangeStatus c => ChangeStatus(c, state),
-            SetFollowup c => SetFollowup(c, state),
-            ForgetLead c => Forget(c, state),
+            InitializeLead c => LeadName.Parse(c.Name).Then(name => EmailAddress.Parse(c.Email).Then(email => PhoneNumber.Parse(c.Phone)
+                .Then(phone => state.Exists ? new DomainError(DomainErrorKind.AlreadyExists, $"lead {id} already exists") : Initialize(id, name, email, phone)))),
+            ChangeName c => LeadName.Parse(c.Name).Then(name => OnLiveLead(id, state, () => Rename(id, name, state))),
+            ChangeContactInfo c => EmailAddress.Parse(c.Email).Then(email => PhoneNumber.Parse(c.Phone)
+                .Then(phone => OnLiveLead(id, state, () => ChangeContact(id, email, phone, state)))),
+            ChangeStatus c => KnownStatus(c.Status).Then(status => OnLiveLead(id, state, () => ChangeStatus(id, status, state))),
+            SetFollowup c => FollowupDate.Parse(c.FollowupOn).Then(date => OnLiveLead(id, state, () => SetFollowup(id, date, state))),
+            ForgetLead c => ErasureReason.Parse(c.Reason).Then(reason => OnLiveLead(id, state, () => Forget(c, reason, state), whenForgotten: Nothing)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown lead command"),
         };
     }
 
-    private static readonly IReadOnlyList<ILeadEvent> Nothing = [];
-
-    private static Validated<IReadOnlyList<ILeadEvent>> Initialize(InitializeLead c, LeadState state)
+    /// <summary>Why the command's input is refused, before any lead is looked at; null when every field is valid.</summary>
+    public static DomainError? Validate(ILeadCommand command)
     {
-        var name = LeadName.Parse(c.Name);
-        if (!name.IsValid)
-        {
-            return name.Error;
-        }
-
-        var email = EmailAddress.Parse(c.Email);
-        if (!email.IsValid)
-        {
-            return email.Error;
-        }
-
-        var phone = PhoneNumber.Parse(c.Phone);
-        if (!phone.IsValid)
-        {
-            return phone.Error;
-        }
-
-        if (state.Exists)
-        {
-            return new DomainError(DomainErrorKind.AlreadyExists, $"lead {c.LeadId} already exists");
-        }
-
-        return Validated(new ILeadEvent[]
-        {
-            new LeadWasInitialized(c.LeadId),
-            new NameChanged(c.LeadId, name.Value),
-            new ContactInfoChanged(c.LeadId, email.Value, phone.Value.Formatted, phone.Value.Digits),
-            new StatusChanged(c.LeadId, LeadStatus.Available),
-        });
+        var decided = Decide(command, LeadState.Initial);
+        return decided.IsValid || decided.Error.Kind != DomainErrorKind.InvalidArgument ? null : decided.Error;
     }
 
-    private static Validated<IReadOnlyList<ILeadEvent>> Rename(ChangeName c, LeadState state)
-    {
-        var name = LeadName.Parse(c.Name);
-        if (!name.IsValid)
-        {
-            return name.Error;
-        }
+    /// <summary>The one guard of every command on an existing lead: it exists, and it was not forgotten.</summary>
+    private static Validated<IReadOnlyList<ILeadEvent>> OnLiveLead(
+        long leadId, LeadState state, Func<Validated<IReadOnlyList<ILeadEvent>>> decide, IReadOnlyList<ILeadEvent>? whenForgotten = null) =>
+        !state.Exists ? DomainError.NotFound(leadId)
+        : state.Forgotten ? whenForgotten is null ? DomainError.Forgotten(leadId) : Validated(whenForgotten)
+        : decide();
 
-        if (!state.Exists)
-        {
-            return DomainError.NotFound(c.LeadId);
-        }
+    private static Validated<IReadOnlyList<ILeadEvent>> Initialize(long id, LeadName name, EmailAddress email, PhoneNumber phone) =>
+        Events(
+            new LeadWasInitialized(id),
+            new NameChanged(id, name.Value),
+            new ContactInfoChanged(id, email.Value, phone.Formatted, phone.Digits),
+            new StatusChanged(id, LeadStatus.Available));
 
-        if (state.Forgotten)
-        {
-            return DomainError.Forgotten(c.LeadId);
-        }
+    private static Validated<IReadOnlyList<ILeadEvent>> Rename(long id, LeadName name, LeadState state) =>
+        string.Equals(state.Name, name.Value, StringComparison.Ordinal) ? Validated(Nothing) : Events(new NameChanged(id, name.Value));
 
-        return string.Equals(state.Name, name.Value, StringComparison.Ordinal)
+    private static Validated<IReadOnlyList<ILeadEvent>> ChangeContact(long id, EmailAddress email, PhoneNumber phone, LeadState state) =>
+        string.Equals(state.Email, email.Value, StringComparison.Ordinal) && string.Equals(state.Phone, phone.Formatted, StringComparison.Ordinal)
             ? Validated(Nothing)
-            : Validated(new ILeadEvent[] { new NameChanged(c.LeadId, name.Value) });
-    }
+            : Events(new ContactInfoChanged(id, email.Value, phone.Formatted, phone.Digits));
 
-    private static Validated<IReadOnlyList<ILeadEvent>> ChangeContact(ChangeContactInfo c, LeadState state)
+    private static Validated<LeadStatus> KnownStatus(LeadStatus status) =>
+        Enum.IsDefined(status)
+            ? status
+            : DomainError.Invalid("status", $"status must be one of AVAILABLE, FOLLOW_UP, CLOSED, CONVERTED (got {(int)status})");
+
+    private static Validated<IReadOnlyList<ILeadEvent>> ChangeStatus(long id, LeadStatus to, LeadState state) => state.Status switch
     {
-        var email = EmailAddress.Parse(c.Email);
-        if (!email.IsValid)
-        {
-            return email.Error;
-        }
+        var now when now == to => Validated(Nothing),
+        LeadStatus.Converted => DomainError.Precondition($"lead {id} is Converted, which is final: its status cannot change to {to}"),
+        LeadStatus.Closed when to != LeadStatus.Available =>
+            DomainError.Precondition($"lead {id} is Closed: it can only be reopened to Available, not moved to {to}"),
+        _ => Events(new StatusChanged(id, to)),
+    };
 
-        var phone = PhoneNumber.Parse(c.Phone);
-        if (!phone.IsValid)
-        {
-            return phone.Error;
-        }
+    private static Validated<IReadOnlyList<ILeadEvent>> SetFollowup(long id, DateOnly date, LeadState state) =>
+        state.Status != LeadStatus.FollowUp
+            ? DomainError.Precondition($"lead {id} is {state.Status}: a follow-up can only be set while it is FollowUp")
+            : state.FollowupOn == date ? Validated(Nothing) : Events(new FollowupSet(id, date));
 
-        if (!state.Exists)
-        {
-            return DomainError.NotFound(c.LeadId);
-        }
-
-        if (state.Forgotten)
-        {
-            return DomainError.Forgotten(c.LeadId);
-        }
-
-        var unchanged = string.Equals(state.Email, email.Value, StringComparison.Ordinal)
-            && string.Equals(state.Phone, phone.Value.Formatted, StringComparison.Ordinal);
-        return unchanged
-            ? Validated(Nothing)
-            : Validated(new ILeadEvent[] { new ContactInfoChanged(c.LeadId, email.Value, phone.Value.Formatted, phone.Value.Digits) });
-    }
-
-    private static Validated<IReadOnlyList<ILeadEvent>> ChangeStatus(ChangeStatus c, LeadState state)
+    private static Validated<IReadOnlyList<ILeadEvent>> Forget(ForgetLead c, ErasureReason reason, LeadState state)
     {
-        if (!Enum.IsDefined(c.Status))
-        {
-            return DomainError.Invalid("status", $"status must be one of AVAILABLE, FOLLOW_UP, CLOSED, CONVERTED (got {(int)c.Status})");
-        }
-
-        if (!state.Exists)
-        {
-            return DomainError.NotFound(c.LeadId);
-        }
-
-        if (state.Forgotten)
-        {
-            return DomainError.Forgotten(c.LeadId);
-        }
-
-        if (state.Status == c.Status)
-        {
-            return Validated(Nothing);
-        }
-
-        if (state.Status == LeadStatus.Converted)
-        {
-            return DomainError.Precondition($"lead {c.LeadId} is Converted, which is final: its status cannot change to {c.Status}");
-        }
-
-        if (state.Status == LeadStatus.Closed && c.Status != LeadStatus.Available)
-        {
-            return DomainError.Precondition($"lead {c.LeadId} is Closed: it can only be reopened to Available, not moved to {c.Status}");
-        }
-
-        return Validated(new ILeadEvent[] { new StatusChanged(c.LeadId, c.Status) });
+        var fields = new[] { ("name", state.Name), ("email", state.Email), ("phone", state.Phone), ("phone_digits", state.PhoneDigits) }
+            .Where(f => f.Item2.Length > 0)
+            .Select(f => f.Item1)
+            .ToList();
+        return Events(new LeadForgotten(c.LeadId, reason.Value, c.ErasedAt, c.ErasedBy, fields, c.ErasedEvents));
     }
 
-    private static Validated<IReadOnlyList<ILeadEvent>> SetFollowup(SetFollowup c, LeadState state)
-    {
-        var date = FollowupDate.Parse(c.FollowupOn);
-        if (!date.IsValid)
-        {
-            return date.Error;
-        }
-
-        if (!state.Exists)
-        {
-            return DomainError.NotFound(c.LeadId);
-        }
-
-        if (state.Forgotten)
-        {
-            return DomainError.Forgotten(c.LeadId);
-        }
-
-        if (state.Status != LeadStatus.FollowUp)
-        {
-            return DomainError.Precondition($"lead {c.LeadId} is {state.Status}: a follow-up can only be set while it is FollowUp");
-        }
-
-        return state.FollowupOn == date.Value
-            ? Validated(Nothing)
-            : Validated(new ILeadEvent[] { new FollowupSet(c.LeadId, date.Value) });
-    }
-
-    private static Validated<IReadOnlyList<ILeadEvent>> Forget(ForgetLead c, LeadState state)
-    {
-        if (string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Length > ForgetLead.MaxReasonLength)
-        {
-            return DomainError.Invalid("reason", $"reason is required: 1 to {ForgetLead.MaxReasonLength} characters saying why the lead is forgotten (got {c.Reason?.Length ?? 0})");
-        }
-
-        // The reason goes into the receipt, the audit log and the operators' logs: plain text only.
-        if (c.Reason.Any(char.IsControl) || !Values.Text.IsWellFormedUtf16(c.Reason))
-        {
-            return DomainError.Invalid("reason", "reason must be plain text: no control characters or broken characters");
-        }
-
-        if (!state.Exists)
-        {
-            return DomainError.NotFound(c.LeadId);
-        }
-
-        if (state.Forgotten)
-        {
-            return Validated(Nothing);
-        }
-
-        var fields = new List<string>();
-        AddIfSet(fields, "name", state.Name);
-        AddIfSet(fields, "email", state.Email);
-        AddIfSet(fields, "phone", state.Phone);
-        AddIfSet(fields, "phone_digits", state.PhoneDigits);
-        return Validated(new ILeadEvent[] { new LeadForgotten(c.LeadId, c.Reason, c.ErasedAt, c.ErasedBy, fields, c.ErasedEvents) });
-    }
-
-    private static void AddIfSet(List<string> fields, string field, string value)
-    {
-        if (value.Length > 0)
-        {
-            fields.Add(field);
-        }
-    }
+    private static Validated<IReadOnlyList<ILeadEvent>> Events(params ILeadEvent[] events) => Validated(events);
 
     private static Validated<IReadOnlyList<ILeadEvent>> Validated(IReadOnlyList<ILeadEvent> events) =>
         Validated<IReadOnlyList<ILeadEvent>>.Ok(events);

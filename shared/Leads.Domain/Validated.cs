@@ -20,6 +20,13 @@ public readonly struct Validated<T>
 
     public static Validated<T> Ok(T value) => new(value, null);
 
+    /// <summary>Goes on with the value, or keeps the refusal: so a chain of parses stops at the first bad field.</summary>
+    public Validated<TNext> Then<TNext>(Func<T, Validated<TNext>> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return IsValid ? next(Value) : Error;
+    }
+
     public static implicit operator Validated<T>(T value) => new(value, null);
     public static implicit operator Validated<T>(DomainError error) => new(default, error);
 }

@@ -1,15 +1,17 @@
+using Leads.Privacy.MongoDb;
+using Leads.Privacy.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MongoDB.Driver;
 
 namespace Leads.Privacy.Stores;
 
 /// <summary>
 /// Registers the key store the configuration chooses, the same way the read stores are chosen: MongoDB
-/// (<c>ConnectionStrings:mongo</c>, database <c>Leads:MongoDb:Database</c> or the URL's, collection <c>lead_keys</c>)
-/// when set, else SQLite <c>keys.db</c> in the data directory. Also registers the <see cref="LeadEventCodec"/> every
-/// reader and writer of lead events uses (cache from <c>Leads:Keys:CacheSeconds</c>, default 30, and <c>Leads:Keys:CacheEntries</c>, default 10,000 leads).
+/// (<c>ConnectionStrings:mongo</c>, database <c>Leads:MongoDb:Database</c> or the URL's, collection <c>lead_keys</c>;
+/// <c>Leads.Privacy.MongoDb</c>) when set, else SQLite <c>keys.db</c> in the data directory (<c>Leads.Privacy.Sqlite</c>).
+/// Also registers the <see cref="LeadEventCodec"/> every reader and writer of lead events uses (cache from
+/// <c>Leads:Keys:CacheSeconds</c>, default 30, and <c>Leads:Keys:CacheEntries</c>, default 10,000 leads).
 /// </summary>
 public static class LeadKeyStoreRegistration
 {
@@ -21,9 +23,7 @@ public static class LeadKeyStoreRegistration
         var mongo = configuration.GetConnectionString(MongoConnectionName);
         if (!string.IsNullOrWhiteSpace(mongo))
         {
-            var url = MongoUrl.Create(mongo.Trim());
-            var database = configuration["Leads:MongoDb:Database"] ?? url.DatabaseName ?? "leads";
-            services.TryAddSingleton<ILeadKeyStore>(_ => new MongoLeadKeyStore(new MongoClient(url).GetDatabase(database)));
+            services.TryAddSingleton<ILeadKeyStore>(_ => MongoLeadKeyStore.Connect(mongo, configuration["Leads:MongoDb:Database"]));
         }
         else
         {

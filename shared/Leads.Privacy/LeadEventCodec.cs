@@ -180,8 +180,7 @@ public sealed class LeadEventCodec
         (await _keys.GetAsync(leadId, cancellationToken).ConfigureAwait(false)).Erasure;
 
     /// <summary>Whether events of this stored type carry personal fields (every version of NameChanged and ContactInfoChanged).</summary>
-    public static bool CarriesPersonalData(string typeName) =>
-        LeadEventTypes.DisplayName(typeName) is "NameChanged" or "ContactInfoChanged";
+    public static bool CarriesPersonalData(string typeName) => LeadEventTypes.CarriesPersonalData(typeName);
 
     private async Task<LeadKeyLookup> LookupAsync(long leadId, bool create, CancellationToken cancellationToken)
     {

@@ -32,10 +32,12 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
         var path = Path.Combine(_data.Path, "events.db");
         _store = new SqliteEventStore(path);
         _otherWriter = new SqliteEventStore(path);
-        _codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(_data.Path)));
+        _codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Sqlite.SqliteLeadKeyStore(Leads.Privacy.Sqlite.SqliteLeadKeyStore.FileIn(_data.Path)));
         _service = new LeadCommandService(
-            _store, _codec,
-            new CommandLog(_store), new LeadWriteLocks(), new CommandKeyLocks(), _cache, TimeProvider.System, NullLogger<LeadCommandService>.Instance);
+            new CommandIdempotency(new CommandLog(_store), new CommandKeyLocks(), _codec),
+            new LeadWriter(_store, _codec, _cache, TimeProvider.System, NullLogger<LeadWriter>.Instance),
+            new LeadWriteLocks(),
+            TimeProvider.System);
         var initialized = await HandleAsync(new InitializeLeadRequest { LeadId = LeadId, Name = "Ada", Email = "ada@example.com", Phone = "+1 555 0100" }.ToIncoming());
         Assert.IsType<CommandOutcome.Accepted>(initialized);
     }

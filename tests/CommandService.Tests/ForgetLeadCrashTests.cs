@@ -1,7 +1,7 @@
 using Leads.Contracts.V1;
 using Leads.Domain;
-using Leads.Privacy.Stores;
 using Leads.Privacy;
+using Leads.Privacy.Sqlite;
 using Leads.Testing;
 
 namespace Leads.CommandService.Tests;

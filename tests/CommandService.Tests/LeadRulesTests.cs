@@ -245,7 +245,7 @@ public sealed class LeadRulesTests(CommandServiceFixture fixture)
     /// <summary>Folds the stored events as every reader does: through the codec, with the service's key store (keys.db beside events.db).</summary>
     private async Task<LeadState> FoldAsync(long leadId, ulong upToRevision = ulong.MaxValue)
     {
-        var codec = new Privacy.LeadEventCodec(new Privacy.Stores.SqliteLeadKeyStore(Privacy.Stores.SqliteLeadKeyStore.FileIn(fixture.Service.DataDirectory)));
+        var codec = new Privacy.LeadEventCodec(new Privacy.Sqlite.SqliteLeadKeyStore(Privacy.Sqlite.SqliteLeadKeyStore.FileIn(fixture.Service.DataDirectory)));
         var state = LeadState.Initial;
         foreach (var e in (await ReadLeadAsync(leadId)).Where(e => e.StreamRevision <= upToRevision))
         {

@@ -47,7 +47,7 @@ public sealed class RestartTests
 
         const string key = "crashed-before-record";
         // As the service stores it: keyed by the lead's data key (keys.db beside events.db).
-        var codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(data.Path)));
+        var codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Sqlite.SqliteLeadKeyStore(Leads.Privacy.Sqlite.SqliteLeadKeyStore.FileIn(data.Path)));
         var fingerprint = await codec.KeyedDigestAsync(
             7, CommandFingerprint.Of(ChangeNameInput.Rpc, ("lead_id", "7"), ("name", "Recovered"), ("expected_revision", null)), create: false, Token);
         Assert.NotNull(fingerprint);

@@ -1,13 +1,19 @@
+using System.Globalization;
 using Leads.Domain.Commands;
 using Leads.Domain.Events;
 
 namespace Leads.Domain.Tests;
 
-/// <summary>Given events, when a command, then events (or an error): the shape every domain specification takes.</summary>
+/// <summary>
+/// Given events, when a command (optionally sent at the revision its caller saw), then events, a rebase, a conflict
+/// or an error: the shape every domain specification takes. Decided as the command service decides, through
+/// <see cref="ConcurrencyCheck.Decide"/>.
+/// </summary>
 internal sealed class Spec
 {
     private readonly ILeadEvent[] history;
     private ILeadCommand? command;
+    private ulong? seenRevision;
 
     private Spec(ILeadEvent[] history) => this.history = history;
 
@@ -19,22 +25,50 @@ internal sealed class Spec
         return this;
     }
 
-    public void Then(params ILeadEvent[] expected)
+    /// <summary>The command as sent by a caller who last saw the lead at <paramref name="revision"/> (0-based).</summary>
+    public Spec When(ILeadCommand c, ulong revision)
     {
-        var decision = Decide();
-        Assert.True(decision.IsValid, $"expected events, got {decision.Error}");
-        Assert.Equal(expected, decision.Value);
+        seenRevision = revision;
+        return When(c);
     }
+
+    public void Then(params ILeadEvent[] expected) => Assert.Equal(new Accepted(expected, Rebased: false), Accept());
 
     public void ThenNothing() => Then();
 
-    public void ThenFails(DomainErrorKind kind, string? field = null)
+    /// <summary>The caller missed events, none in conflict: decided on the current state.</summary>
+    public void ThenRebased(params ILeadEvent[] expected) => Assert.Equal(new Accepted(expected, Rebased: true), Accept());
+
+    /// <summary>Aborted, naming the conflicting missed events as <c>Type@revision</c>, in stream order.</summary>
+    public void ThenAborted(params string[] conflicts)
     {
-        var decision = Decide();
-        Assert.False(decision.IsValid, "expected a refusal, got events");
-        Assert.Equal((kind, field), (decision.Error.Kind, decision.Error.Field));
+        var conflicted = Assert.IsType<CommandDecision.Conflicted>(Decide());
+        Assert.Equal(conflicts, conflicted.Conflicts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.EventType}@{c.Revision}")));
     }
 
-    private Validated<IReadOnlyList<ILeadEvent>> Decide() =>
-        LeadDecider.Decide(command ?? throw new InvalidOperationException("When(...) missing"), LeadState.Fold(history));
+    public void ThenFails(DomainErrorKind kind, string? field = null)
+    {
+        var refused = Assert.IsType<CommandDecision.Refused>(Decide());
+        Assert.Equal((kind, field), (refused.Error.Kind, refused.Error.Field));
+    }
+
+    private Accepted Accept()
+    {
+        var decision = Decide();
+        var accepted = Assert.IsType<CommandDecision.Accepted>(decision);
+        return new Accepted(accepted.Events, accepted.Rebased);
+    }
+
+    private CommandDecision Decide() =>
+        ConcurrencyCheck.Decide(command ?? throw new InvalidOperationException("When(...) missing"), seenRevision, LeadHistory.Of(history));
+
+    /// <summary>Compared by the events they hold (a decision's list compares by reference).</summary>
+    private sealed record Accepted(IReadOnlyList<ILeadEvent> Events, bool Rebased)
+    {
+        public bool Equals(Accepted? other) => other is not null && Rebased == other.Rebased && Events.SequenceEqual(other.Events);
+
+        public override int GetHashCode() => Rebased.GetHashCode();
+
+        public override string ToString() => $"{(Rebased ? "rebased" : "decided")}: [{string.Join(", ", Events)}]";
+    }
 }

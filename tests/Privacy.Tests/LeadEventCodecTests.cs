@@ -2,7 +2,7 @@ using System.Text;
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
-using Leads.Privacy.Stores;
+using Leads.Privacy.Sqlite;
 
 namespace Leads.Privacy.Tests;
 

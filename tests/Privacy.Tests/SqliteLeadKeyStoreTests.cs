@@ -1,4 +1,4 @@
-using Leads.Privacy.Stores;
+using Leads.Privacy.Sqlite;
 
 namespace Leads.Privacy.Tests;
 

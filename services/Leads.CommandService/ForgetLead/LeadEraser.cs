@@ -22,14 +22,13 @@ public sealed partial class LeadEraser(
     public async Task<ErasureOutcome> ForgetAsync(long leadId, string reason, CallerContext caller, CancellationToken cancellationToken)
     {
         var erasedBy = caller.Identity ?? AnonymousCaller;
-        var input = LeadDecider.Decide(new Domain.Commands.ForgetLead(leadId, reason, default, erasedBy, []), LeadState.Initial);
-        if (!input.IsValid && input.Error.Kind == DomainErrorKind.InvalidArgument)
+        if (LeadDecider.Validate(new Domain.Commands.ForgetLead(leadId, reason, default, erasedBy, [])) is { } badInput)
         {
-            return new ErasureOutcome.Refused(input.Error);
+            return new ErasureOutcome.Refused(badInput);
         }
 
         using var writer = await locks.AcquireAsync(leadId, cancellationToken);
-        for (var attempt = 1; attempt <= LeadCommandService.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= LeadWriter.MaxAttempts; attempt++)
         {
             var lead = await LoadedLead.LoadAsync(store, codec, leadId, null, cancellationToken);
             if (!lead.State.Exists)
@@ -74,7 +73,7 @@ public sealed partial class LeadEraser(
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 50)), time, cancellationToken);
         }
 
-        return new ErasureOutcome.Contended(leadId, LeadCommandService.MaxAttempts);
+        return new ErasureOutcome.Contended(leadId, LeadWriter.MaxAttempts);
     }
 
     /// <summary>The lead's erasure as recorded in its stream; null when it was not forgotten (or does not exist).</summary>

@@ -34,6 +34,11 @@ public static class CommandKey
         return null;
     }
 
+    /// <summary>The refusal of a key sent again with a different command.</summary>
+    public static DomainError Reused(string commandId, long leadId) => DomainError.Invalid(
+        "command_id",
+        $"command_id '{commandId}' was already used for a different command (on lead {leadId}); send a new command_id for a new command");
+
     /// <summary>
     /// <c>command-&lt;id&gt;</c> when the id is made of letters, digits and <c>-_.:</c>; otherwise a hash of it
     /// (<c>command-~&lt;sha256&gt;</c>, where <c>~</c> cannot appear in a plain id, so the two never collide).

@@ -49,8 +49,8 @@ public sealed record LoadedLead(
     public LeadSnapshot? ToSnapshot() =>
         Revision is { } revision && Position is { } position ? new LeadSnapshot(State, revision, position, ReadKeyHashes) : null;
 
-    /// <summary>Events after <paramref name="revision"/>, in stream order.</summary>
-    public IEnumerable<MissedEvent> After(ulong revision) => History.Where(e => e.Revision > revision);
+    /// <summary>The stream as the domain's concurrency check reads it.</summary>
+    public LeadHistory ToHistory() => new(State, Revision, History);
 
     private static LeadSnapshot? Usable(LeadSnapshot? snapshot, string? commandId, ulong? expectedRevision) =>
         snapshot is not null

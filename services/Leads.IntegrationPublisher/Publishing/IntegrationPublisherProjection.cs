@@ -12,13 +12,13 @@ public static class IntegrationPublisherProjection
 {
     public const string Name = Checkpoints.PublisherCheckpoints.ProjectionName;
 
-    /// <summary>Over events stored in the clear (tests); the service passes its codec.</summary>
-    public static Projection<LeadOutbox> Create() => Build(new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, Decode));
-
-    /// <summary>Events read through the codec: personal data revealed, or not published once the lead was forgotten.</summary>
-    public static Projection<LeadOutbox> Create(Privacy.LeadEventCodec codec) =>
+    /// <summary>
+    /// Events read through the codec: personal data revealed, or not published once the lead was forgotten; a status
+    /// change looks back in <paramref name="store"/> for a follow-up it clears.
+    /// </summary>
+    public static Projection<LeadOutbox> Create(Privacy.LeadEventCodec codec, Leads.EventStore.IEventStore store) =>
         Build(new ProjectionBuilder<LeadOutbox>(Name, _ => LeadOutbox.Empty, async (recorded, cancellationToken) =>
-            await IntegrationMessageTranslator.TranslateAsync(recorded, codec, cancellationToken).ConfigureAwait(false) switch
+            await IntegrationMessageTranslator.TranslateAsync(recorded, codec, store, cancellationToken).ConfigureAwait(false) switch
             {
                 Translation.Translation.Ignore => null,
                 var t => t,
@@ -30,11 +30,4 @@ public static class IntegrationPublisherProjection
             .On<Translation.Translation.Untranslatable>((outbox, t, ctx) =>
                 outbox.With(new SkippedEvent(ctx.StreamId, ctx.StreamRevision, ctx.Position, ctx.EventId, ctx.EventType, t.Reason)))
             .Build();
-
-    private static object? Decode(Leads.EventStore.RecordedEvent recorded) =>
-        IntegrationMessageTranslator.Translate(recorded) switch
-        {
-            Translation.Translation.Ignore => null,
-            var t => t,
-        };
 }

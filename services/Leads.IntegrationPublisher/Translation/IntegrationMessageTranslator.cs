@@ -9,15 +9,17 @@ namespace Leads.IntegrationPublisher.Translation;
 
 /// <summary>
 /// Domain events in, integration messages out: a pure function of the recorded event (data, id, position, recorded
-/// time and metadata). Domain events stay private to the lead context; these records are the published contract.
+/// time and metadata) and of whether the lead had a follow-up just before it (<see cref="FollowupBefore"/>). Domain
+/// events stay private to the lead context; these records are the published contract.
 /// </summary>
 public static class IntegrationMessageTranslator
 {
     /// <summary>
     /// Translates an event read through the codec: personal data revealed with the lead's key; once the lead was
-    /// forgotten its erased personal data is not published again (a replay sends LeadForgotten, never old values).
+    /// forgotten its erased personal data is not published again (a replay sends LeadForgotten, never old values). A
+    /// status change looks back in <paramref name="store"/> for a follow-up it clears.
     /// </summary>
-    public static async Task<Translation> TranslateAsync(RecordedEvent recorded, LeadEventCodec codec, CancellationToken cancellationToken)
+    public static async Task<Translation> TranslateAsync(RecordedEvent recorded, LeadEventCodec codec, IEventStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(codec);
@@ -28,7 +30,9 @@ public static class IntegrationMessageTranslator
 
         try
         {
-            return Translate(recorded with { Data = await codec.RevealAsync(recorded, cancellationToken).ConfigureAwait(false) });
+            var followupWasSet = FollowupBefore.Says(recorded) is false
+                && await FollowupBefore.WasSetAsync(store, recorded, cancellationToken).ConfigureAwait(false);
+            return Translate(recorded with { Data = await codec.RevealAsync(recorded, cancellationToken).ConfigureAwait(false) }, followupWasSet);
         }
         catch (Exception ex) when (ex is JsonException or System.Security.Cryptography.CryptographicException)
         {
@@ -36,7 +40,30 @@ public static class IntegrationMessageTranslator
         }
     }
 
-    public static Translation Translate(RecordedEvent recorded)
+    /// <summary>
+    /// Translates a stream of recorded events in order, following each lead's follow-up as it goes: what the publisher
+    /// sends for them, read from the start of their streams.
+    /// </summary>
+    public static IEnumerable<Translation> TranslateAll(IEnumerable<RecordedEvent> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var followups = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var e in recorded)
+        {
+            var says = FollowupBefore.Says(e);
+            yield return Translate(e, followupWasSet: says is false && followups.GetValueOrDefault(e.StreamId));
+            if (says is { } set)
+            {
+                followups[e.StreamId] = set;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Translates one event. <paramref name="followupWasSet"/>: the lead had a follow-up just before it, so a status
+    /// change away from Follow-up also publishes LeadFollowupCleared.
+    /// </summary>
+    public static Translation Translate(RecordedEvent recorded, bool followupWasSet = false)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         if (recorded.IsSystemEvent || !LeadStream.TryParseId(recorded.StreamId, out var streamLeadId))
@@ -77,14 +104,18 @@ public static class IntegrationMessageTranslator
             LeadWasInitialized x => Messages(recorded, new LeadInitialized(x.LeadId, id, position, at)),
             NameChanged x => Messages(recorded, new LeadRenamed(x.LeadId, x.Name, id, position, at)),
             ContactInfoChanged x => Messages(recorded, new LeadContactChanged(x.LeadId, x.Email, x.Phone, id, position, at)),
-            StatusChanged { Status: LeadStatus.Converted } x => Messages(
+            StatusChanged x when StatusName(x.Status) is { } name => Messages(
                 recorded,
-                new LeadStatusChanged(x.LeadId, LeadStatuses.Converted, id, position, at),
-                new LeadConverted(x.LeadId, id, position, at)),
-            StatusChanged x when StatusName(x.Status) is { } name => Messages(recorded, new LeadStatusChanged(x.LeadId, name, id, position, at)),
+                [
+                    new LeadStatusChanged(x.LeadId, name, id, position, at),
+                    .. x.Status == LeadStatus.Converted ? [new LeadConverted(x.LeadId, id, position, at)] : Array.Empty<ILeadIntegrationEvent>(),
+                    // Leaving Follow-up clears the follow-up date (LeadState.Evolve); consumers are told so.
+                    .. followupWasSet && x.Status != LeadStatus.FollowUp
+                        ? [new LeadFollowupCleared(x.LeadId, id, position, at)]
+                        : Array.Empty<ILeadIntegrationEvent>(),
+                ]),
             StatusChanged x => new Translation.Untranslatable($"status {(int)x.Status} has no published name"),
-            FollowupSet { FollowupOn: { } on } x => Messages(recorded, new LeadFollowupScheduled(x.LeadId, on, id, position, at)),
-            FollowupSet x => Messages(recorded, new LeadFollowupCleared(x.LeadId, id, position, at)),
+            FollowupSet x => Messages(recorded, new LeadFollowupScheduled(x.LeadId, x.FollowupOn, id, position, at)),
             Domain.Events.LeadForgotten x => Messages(recorded, new IntegrationEvents.V1.LeadForgotten(x.LeadId, id, position, at)),
             _ => new Translation.Untranslatable($"{recorded.EventType} has no integration message"),
         };

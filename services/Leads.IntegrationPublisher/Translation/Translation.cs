@@ -7,7 +7,7 @@ public abstract record Translation
     {
     }
 
-    /// <summary>Messages to publish in this order (one or two).</summary>
+    /// <summary>Messages to publish in this order (one to three).</summary>
     public sealed record Publish(IReadOnlyList<IntegrationMessage> Messages) : Translation;
 
     /// <summary>Not a lead event the publisher is meant to see (another stream): nothing to do, nothing to report.</summary>

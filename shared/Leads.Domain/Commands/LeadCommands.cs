@@ -63,7 +63,7 @@ public sealed record SetFollowup(long LeadId, string FollowupOn) : ILeadCommand
 /// </summary>
 public sealed record ForgetLead(long LeadId, string Reason, DateTimeOffset ErasedAt, string ErasedBy, IReadOnlyList<string> ErasedEvents) : ILeadCommand
 {
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = Values.ErasureReason.MaxLength;
 
     private static readonly IReadOnlySet<string> Conflicts = new HashSet<string>();
 

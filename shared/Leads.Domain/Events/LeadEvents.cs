@@ -11,8 +11,12 @@ public sealed record ContactInfoChanged(long LeadId, string Email, string Phone,
 
 public sealed record StatusChanged(long LeadId, LeadStatus Status) : ILeadEvent;
 
-/// <summary>The follow-up date; null when leaving Follow-up clears it.</summary>
-public sealed record FollowupSet(long LeadId, DateOnly? FollowupOn) : ILeadEvent;
+/// <summary>
+/// A follow-up with the lead is due on <paramref name="FollowupOn"/>; set only while the lead is Follow-up. There is no
+/// event that clears it: leaving Follow-up (a <see cref="StatusChanged"/> to another status) clears it, see
+/// <see cref="LeadState.Evolve"/>. The date was nullable once, but no version of the decider ever stored a null.
+/// </summary>
+public sealed record FollowupSet(long LeadId, DateOnly FollowupOn) : ILeadEvent;
 
 /// <summary>
 /// The lead was forgotten: its data key was deleted, so its personal data in earlier events can no longer be read, and

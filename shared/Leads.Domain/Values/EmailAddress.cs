@@ -4,33 +4,27 @@ namespace Leads.Domain.Values;
 
 /// <summary>
 /// An email address: trimmed, at most 254 characters, syntactically valid (a dot-atom local part of at most 64
-/// characters, @, a domain of dot-separated labels with a top-level label), stored lower-case.
+/// characters, @, a domain of dot-separated labels with a top-level label), stored lower-case. Only
+/// <see cref="Parse"/> makes one.
 /// </summary>
-public static partial class EmailAddress
+public readonly partial record struct EmailAddress
 {
     public const int MaxLength = 254;
 
-    public static Validated<string> Parse(string? raw, string field = "email")
-    {
-        var email = raw?.Trim() ?? "";
-        if (email.Length == 0)
-        {
-            return DomainError.Invalid(field, $"{field} must not be empty");
-        }
+    private EmailAddress(string value) => Value = value;
 
-        if (email.Length > MaxLength)
-        {
-            return DomainError.Invalid(field, $"{field} must be at most {MaxLength} characters (got {email.Length})");
-        }
+    public string Value { get; }
 
-        var at = email.LastIndexOf('@');
-        if (at <= 0 || at > 64 || !Syntax().IsMatch(email))
+    public static Validated<EmailAddress> Parse(string? raw, string field = "email") =>
+        Text.Required(raw, field, MaxLength).Then<EmailAddress>(email =>
         {
-            return DomainError.Invalid(field, $"{field} '{Shorten(email)}' is not a valid email address");
-        }
+            var at = email.LastIndexOf('@');
+            return at <= 0 || at > 64 || !Syntax().IsMatch(email)
+                ? DomainError.Invalid(field, $"{field} '{Shorten(email)}' is not a valid email address")
+                : new EmailAddress(email.ToLowerInvariant());
+        });
 
-        return email.ToLowerInvariant();
-    }
+    public override string ToString() => Value;
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
 

@@ -1,33 +1,19 @@
 namespace Leads.Domain.Values;
 
-/// <summary>A lead's name: trimmed, 1 to 200 characters, no control characters.</summary>
-public static class LeadName
+/// <summary>A lead's name: trimmed, 1 to 200 characters, no control characters. Only <see cref="Parse"/> makes one.</summary>
+public readonly record struct LeadName
 {
     public const int MaxLength = 200;
 
-    public static Validated<string> Parse(string? raw, string field = "name")
-    {
-        var name = raw?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            return DomainError.Invalid(field, $"{field} must not be empty");
-        }
+    private LeadName(string value) => Value = value;
 
-        if (name.Length > MaxLength)
-        {
-            return DomainError.Invalid(field, $"{field} must be at most {MaxLength} characters (got {name.Length})");
-        }
+    public string Value { get; }
 
-        if (name.Any(char.IsControl))
-        {
-            return DomainError.Invalid(field, $"{field} must not contain control characters");
-        }
+    public static Validated<LeadName> Parse(string? raw, string field = "name") =>
+        Text.Required(raw, field, MaxLength).Then<LeadName>(name =>
+            name.Any(char.IsControl) ? DomainError.Invalid(field, $"{field} must not contain control characters")
+            : !Text.IsWellFormedUtf16(name) ? DomainError.Invalid(field, $"{field} contains an unpaired surrogate")
+            : new LeadName(name));
 
-        if (!Text.IsWellFormedUtf16(name))
-        {
-            return DomainError.Invalid(field, $"{field} contains an unpaired surrogate");
-        }
-
-        return name;
-    }
+    public override string ToString() => Value;
 }

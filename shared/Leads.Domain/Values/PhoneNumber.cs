@@ -2,51 +2,44 @@ namespace Leads.Domain.Values;
 
 /// <summary>
 /// A phone number: 5 to 20 digits once separators (spaces, '-', '.', parentheses and one leading '+') are removed.
-/// The caller's formatting is kept; the digits are kept beside it for matching.
+/// The caller's formatting is kept; the digits are kept beside it for matching. Only <see cref="Parse"/> makes one.
 /// </summary>
-public static class PhoneNumber
+public readonly record struct PhoneNumber
 {
     public const int MinDigits = 5;
     public const int MaxDigits = 20;
 
-    public static Validated<(string Formatted, string Digits)> Parse(string? raw, string field = "phone")
+    /// <summary>The most characters a phone may have, separators included.</summary>
+    public const int MaxLength = 64;
+
+    private PhoneNumber(string formatted, string digits)
     {
-        var phone = raw?.Trim() ?? "";
-        if (phone.Length == 0)
-        {
-            return DomainError.Invalid(field, $"{field} must not be empty");
-        }
-
-        if (phone.Length > 64)
-        {
-            return DomainError.Invalid(field, $"{field} must be at most 64 characters including separators (got {phone.Length})");
-        }
-
-        var digits = new System.Text.StringBuilder(phone.Length);
-        for (var i = 0; i < phone.Length; i++)
-        {
-            var c = phone[i];
-            if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c == '+' && i == 0)
-            {
-            }
-            else if (c is not (' ' or '-' or '.' or '(' or ')'))
-            {
-                return DomainError.Invalid(field, $"{field} may contain only digits, spaces, '-', '.', parentheses and one leading '+'");
-            }
-        }
-
-        if (digits.Length is < MinDigits or > MaxDigits)
-        {
-            return DomainError.Invalid(field, $"{field} must have {MinDigits} to {MaxDigits} digits (got {digits.Length})");
-        }
-
-        return (phone, digits.ToString());
+        Formatted = formatted;
+        Digits = digits;
     }
+
+    public string Formatted { get; }
+    public string Digits { get; }
+
+    public static Validated<PhoneNumber> Parse(string? raw, string field = "phone") =>
+        Text.Required(raw, field, MaxLength, "characters including separators").Then<PhoneNumber>(phone =>
+        {
+            for (var i = 0; i < phone.Length; i++)
+            {
+                if (!char.IsAsciiDigit(phone[i]) && !(phone[i] == '+' && i == 0) && phone[i] is not (' ' or '-' or '.' or '(' or ')'))
+                {
+                    return DomainError.Invalid(field, $"{field} may contain only digits, spaces, '-', '.', parentheses and one leading '+'");
+                }
+            }
+
+            var digits = DigitsOf(phone);
+            return digits.Length is < MinDigits or > MaxDigits
+                ? DomainError.Invalid(field, $"{field} must have {MinDigits} to {MaxDigits} digits (got {digits.Length})")
+                : new PhoneNumber(phone, digits);
+        });
 
     /// <summary>The digits of any string, for matching and for upcasting old events.</summary>
     public static string DigitsOf(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
+
+    public override string ToString() => Formatted;
 }

@@ -54,7 +54,7 @@ public sealed class CommandTraceTests
         {
             var head = stored[^1].Position;
             // The command service sealed the personal data with the lead's key (keys.db beside events.db): read as the projectors do.
-            var codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Stores.SqliteLeadKeyStore(Leads.Privacy.Stores.SqliteLeadKeyStore.FileIn(directory.Path)));
+            var codec = new Leads.Privacy.LeadEventCodec(new Leads.Privacy.Sqlite.SqliteLeadKeyStore(Leads.Privacy.Sqlite.SqliteLeadKeyStore.FileIn(directory.Path)));
             await ProjectAsync(new Projector<LeadReadModel>(
                 LeadReadModelProjection.For(codec), events, new SqliteLeadViewStore(directory.File("views.db")), new ProjectorOptions(), NullLogger<Projector<LeadReadModel>>.Instance), head);
             using var index = new LuceneLeadSearchIndex(new LuceneSearchIndexOptions(directory.File("search")));

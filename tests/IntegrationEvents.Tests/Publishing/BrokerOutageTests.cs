@@ -58,8 +58,8 @@ public sealed class BrokerOutageTests(RabbitMqBroker broker)
                 async () => await scenario.Commissions.TotalConversionsAsync(ct) >= leads.Conversions, Deadline, "every conversion counted", ct);
 
             var seen = scenario.Observer.Seen;
-            var expected = (await scenario.Events.ReadAllAsync(ct))
-                .SelectMany(e => ((TranslationResult.Publish)IntegrationMessageTranslator.Translate(e)).Messages)
+            var expected = IntegrationMessageTranslator.TranslateAll(await scenario.Events.ReadAllAsync(ct))
+                .SelectMany(t => ((TranslationResult.Publish)t).Messages)
                 .ToList();
             var repeats = seen.Count - seen.Select(m => m.MessageId).Distinct().Count();
             output?.WriteLine(

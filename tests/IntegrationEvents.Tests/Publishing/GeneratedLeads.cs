@@ -11,7 +11,8 @@ public sealed class GeneratedLeads(long firstLeadId, int leads)
 
     public int Conversions => Enumerable.Range(0, leads).Count(i => Converts(firstLeadId + i));
 
-    public int Messages => (leads * EventsPerLead) + Conversions;
+    /// <summary>One message per event, plus LeadConverted per conversion and LeadFollowupCleared per lead (its last status change leaves Follow-up with a follow-up set).</summary>
+    public int Messages => (leads * EventsPerLead) + Conversions + leads;
 
     public static ILeadEvent Event(long leadId, int round) => round switch
     {

@@ -21,12 +21,18 @@ public static class Lead1410Story
         new StatusChanged(LeadId, LeadStatus.Converted),
     ];
 
-    /// <summary>The message types it publishes, in order: the conversion yields two.</summary>
+    /// <summary>
+    /// The message types it publishes, in order: the conversion yields three, as it also leaves Follow-up and so clears
+    /// the follow-up date.
+    /// </summary>
     public static readonly string[] ExpectedTypes =
     [
         "LeadInitialized", "LeadRenamed", "LeadStatusChanged", "LeadContactChanged", "LeadStatusChanged",
-        "LeadFollowupScheduled", "LeadContactChanged", "LeadStatusChanged", "LeadConverted",
+        "LeadFollowupScheduled", "LeadContactChanged", "LeadStatusChanged", "LeadConverted", "LeadFollowupCleared",
     ];
+
+    /// <summary>How many messages the story publishes.</summary>
+    public static int Messages => ExpectedTypes.Length;
 
     public static async Task<GlobalPosition> WriteAsync(Support.LeadEventWriter writer, EventMetadata metadata, CancellationToken cancellationToken)
     {

@@ -25,11 +25,11 @@ public sealed class LeadStoryPublishingTests(RabbitMqBroker broker)
         await Lead1410Story.WriteAsync(scenario.Events, metadata, ct);
 
         await scenario.StartPublisherAsync(ct);
-        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 9), Deadline, "9 messages observed", ct);
+        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= Lead1410Story.Messages), Deadline, "every message of the story observed", ct);
 
         var seen = scenario.Observer.Seen;
         var events = await scenario.Events.ReadAllAsync(ct);
-        var expected = events.SelectMany(e => ((Leads.IntegrationPublisher.Translation.Translation.Publish)IntegrationMessageTranslator.Translate(e)).Messages).ToList();
+        var expected = IntegrationMessageTranslator.TranslateAll(events).SelectMany(t => ((Leads.IntegrationPublisher.Translation.Translation.Publish)t).Messages).ToList();
         Assert.Equal(Lead1410Story.ExpectedTypes, seen.Select(m => m.Type));
         Assert.Equal(expected.Select(m => m.MessageId), seen.Select(m => m.MessageId));
         Assert.All(seen, m => Assert.Equal(
@@ -77,15 +77,16 @@ public sealed class LeadStoryPublishingTests(RabbitMqBroker broker)
         await using var scenario = await PublishingScenario.StartAsync(broker, "reset", ct);
         var last = await Lead1410Story.WriteAsync(scenario.Events, LeadEventWriter.Metadata(Guid.NewGuid()), ct);
         var publisher = await scenario.StartPublisherAsync(ct);
-        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 9), Deadline, "first 9 messages observed", ct);
+        var story = Lead1410Story.Messages;
+        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= story), Deadline, "the story's messages observed", ct);
 
         var ops = new SqliteProjectionControl(Path.Combine(scenario.DataDirectory, "projections.db"));
         await ops.RequestAsync("integration-publisher", new ControlAction.Reset(ResetFrom.Start), ct);
-        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 18), Deadline, "9 more messages after the reset", ct);
+        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 2 * story), Deadline, "as many again after the reset", ct);
         await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Commissions.DuplicatesIgnored >= 1), Deadline, "the repeated LeadConverted seen by commissions", ct);
 
         var seen = scenario.Observer.Seen;
-        Assert.Equal(seen.Take(9).Select(m => m.MessageId), seen.Skip(9).Select(m => m.MessageId));
+        Assert.Equal(seen.Take(story).Select(m => m.MessageId), seen.Skip(story).Select(m => m.MessageId));
         Assert.Equal(1, await scenario.Commissions.TotalConversionsAsync(ct));
         Assert.Equal(last, publisher.Projector.Checkpoint);
     }
@@ -98,13 +99,15 @@ public sealed class LeadStoryPublishingTests(RabbitMqBroker broker)
         await using var scenario = await PublishingScenario.StartAsync(broker, "reset-from", ct);
         await Lead1410Story.WriteAsync(scenario.Events, LeadEventWriter.Metadata(Guid.NewGuid()), ct);
         var publisher = await scenario.StartPublisherAsync(ct);
-        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 9), Deadline, "first 9 messages observed", ct);
+        var story = Lead1410Story.Messages;
+        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= story), Deadline, "the story's messages observed", ct);
         var followupEvent = (await scenario.Events.ReadAllAsync(ct))[5];
 
         await publisher.Projector.ResetAsync(ResetFrom.Position(followupEvent.Position), ct);
-        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= 9 + 4), Deadline, "4 messages after the reset", ct);
+        // From the follow-up on: scheduled, contact, status, converted, cleared.
+        await Eventually.IsTrueAsync(() => Task.FromResult(scenario.Observer.Count >= story + 5), Deadline, "5 messages after the reset", ct);
 
         var seen = scenario.Observer.Seen;
-        Assert.Equal(seen.Skip(5).Take(4).Select(m => m.MessageId), seen.Skip(9).Select(m => m.MessageId));
+        Assert.Equal(seen.Skip(5).Take(5).Select(m => m.MessageId), seen.Skip(story).Select(m => m.MessageId));
     }
 }

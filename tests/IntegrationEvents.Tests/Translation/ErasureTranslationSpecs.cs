@@ -3,22 +3,24 @@ using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.IntegrationPublisher.Translation;
 using Leads.Privacy;
-using Leads.Privacy.Stores;
+using Leads.Privacy.Sqlite;
 using TranslationResult = Leads.IntegrationPublisher.Translation.Translation;
 
 namespace IntegrationEvents.Tests.Translation;
 
 /// <summary>What the publisher tells other contexts about an erasure, and what it no longer publishes after one.</summary>
-public sealed class ErasureTranslationSpecs : IDisposable
+public sealed class ErasureTranslationSpecs : IAsyncDisposable
 {
     private static readonly Guid EventId = Guid.Parse("6f1d9a52-3c1b-4c55-9a43-0d7f0c1e2a11");
     private static readonly DateTimeOffset Recorded = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Directory.CreateTempSubdirectory("publisher-keys-").FullName;
     private readonly LeadEventCodec _codec;
+    private readonly Leads.EventStore.Sqlite.SqliteEventStore _events;
 
     public ErasureTranslationSpecs()
     {
         _codec = new LeadEventCodec(new SqliteLeadKeyStore(SqliteLeadKeyStore.FileIn(_directory)));
+        _events = new Leads.EventStore.Sqlite.SqliteEventStore(Path.Combine(_directory, "events.db"));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -42,7 +44,7 @@ public sealed class ErasureTranslationSpecs : IDisposable
     {
         var e = new ContactInfoChanged(1410, "stefan@old.example", "03-27243457", "0327243457");
 
-        var published = Assert.IsType<TranslationResult.Publish>(await IntegrationMessageTranslator.TranslateAsync(Record(e, await _codec.SealAsync(e, Ct)), _codec, Ct));
+        var published = Assert.IsType<TranslationResult.Publish>(await IntegrationMessageTranslator.TranslateAsync(Record(e, await _codec.SealAsync(e, Ct)), _codec, _events, Ct));
 
         Assert.Equal(new Leads.IntegrationEvents.V1.LeadContactChanged(1410, "stefan@old.example", "03-27243457", EventId, 42, Recorded), Assert.Single(published.Messages).Message);
     }
@@ -54,13 +56,14 @@ public sealed class ErasureTranslationSpecs : IDisposable
         var recorded = Record(e, await _codec.SealAsync(e, Ct));
         await _codec.DeleteKeyAsync(new KeyErasure(1410, Recorded, "ops", "asked"), Ct);
 
-        var translation = await IntegrationMessageTranslator.TranslateAsync(recorded, _codec, Ct);
+        var translation = await IntegrationMessageTranslator.TranslateAsync(recorded, _codec, _events, Ct);
 
         Assert.IsType<TranslationResult.Untranslatable>(translation);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        await _events.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

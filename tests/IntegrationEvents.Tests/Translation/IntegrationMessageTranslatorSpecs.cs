@@ -96,11 +96,55 @@ public sealed class IntegrationMessageTranslatorSpecs
     }
 
     [Fact]
-    public void Cleared_followup_is_published_as_LeadFollowupCleared()
+    public void Leaving_follow_up_while_a_followup_was_set_is_also_published_as_LeadFollowupCleared()
     {
-        var messages = Published(new FollowupSet(1410, null));
+        var messages = PublishedAfter(new StatusChanged(1410, LeadStatus.Closed), new StatusChanged(1410, LeadStatus.FollowUp), new FollowupSet(1410, new DateOnly(2016, 11, 23)));
 
-        Assert.Equal([new LeadFollowupCleared(1410, EventId, 42, Recorded)], messages.Select(m => m.Message));
+        Assert.Equal(
+            [new LeadStatusChanged(1410, LeadStatuses.Closed, EventId, 42, Recorded), new LeadFollowupCleared(1410, EventId, 42, Recorded)],
+            messages.Select(m => m.Message));
+    }
+
+    [Fact]
+    public void A_conversion_that_clears_a_followup_publishes_status_conversion_and_clearing()
+    {
+        var messages = PublishedAfter(new StatusChanged(1410, LeadStatus.Converted), new StatusChanged(1410, LeadStatus.FollowUp), new FollowupSet(1410, new DateOnly(2016, 11, 23)));
+
+        Assert.Equal(["LeadStatusChanged.v1", "LeadConverted.v1", "LeadFollowupCleared.v1"], messages.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public void Leaving_follow_up_without_a_followup_clears_nothing()
+    {
+        var messages = PublishedAfter(new StatusChanged(1410, LeadStatus.Closed), new StatusChanged(1410, LeadStatus.FollowUp));
+
+        Assert.Equal([new LeadStatusChanged(1410, LeadStatuses.Closed, EventId, 42, Recorded)], messages.Select(m => m.Message));
+    }
+
+    [Fact]
+    public void A_corrupt_earlier_status_change_does_not_stop_a_later_one_from_being_published()
+    {
+        var corrupt = Recorded_("lead-1410", LeadEventTypes.StatusChanged, "{not json"u8.ToArray(), Guid.NewGuid());
+        var later = Recorded_("lead-1410", LeadEventTypes.StatusChanged, LeadEventSerializer.Serialize(new StatusChanged(1410, LeadStatus.Closed)));
+
+        var translations = IntegrationMessageTranslator.TranslateAll([corrupt, later]).ToList();
+
+        Assert.Equal(
+            [new LeadStatusChanged(1410, LeadStatuses.Closed, EventId, 42, Recorded)],
+            Assert.IsType<TranslationResult.Publish>(translations[1]).Messages.Select(m => m.Message));
+    }
+
+    [Fact]
+    public void A_followup_cleared_earlier_is_not_cleared_again()
+    {
+        var messages = PublishedAfter(
+            new StatusChanged(1410, LeadStatus.Closed),
+            new StatusChanged(1410, LeadStatus.FollowUp),
+            new FollowupSet(1410, new DateOnly(2016, 11, 23)),
+            new StatusChanged(1410, LeadStatus.Available),
+            new StatusChanged(1410, LeadStatus.FollowUp));
+
+        Assert.Equal([new LeadStatusChanged(1410, LeadStatuses.Closed, EventId, 42, Recorded)], messages.Select(m => m.Message));
     }
 
     [Fact]
@@ -147,6 +191,16 @@ public sealed class IntegrationMessageTranslatorSpecs
         Assert.IsType<TranslationResult.Publish>(
             IntegrationMessageTranslator.Translate(Recorded_(LeadStream.Name(e.LeadId), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e)))).Messages;
 
-    private static RecordedEvent Recorded_(string stream, string type, byte[] data) =>
-        new(stream, 3, GlobalPosition.FromSequence(42), EventId, type, Recorded, data, Meta);
+    /// <summary>The messages of <paramref name="e"/> in a stream where <paramref name="earlier"/> came before it.</summary>
+    private static IReadOnlyList<IntegrationMessage> PublishedAfter(ILeadEvent e, params ILeadEvent[] earlier)
+    {
+        var stream = earlier.Select(x => Recorded_(LeadStream.Name(x.LeadId), LeadEventTypes.Of(x), LeadEventSerializer.Serialize(x), Guid.NewGuid()))
+            .Append(Recorded_(LeadStream.Name(e.LeadId), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e)));
+        return Assert.IsType<TranslationResult.Publish>(IntegrationMessageTranslator.TranslateAll(stream).Last()).Messages;
+    }
+
+    private static RecordedEvent Recorded_(string stream, string type, byte[] data, Guid? eventId = null) =>
+        new(stream, 3, GlobalPosition.FromSequence(42), eventId ?? EventId, type, Recorded, data, Meta);
+
+
 }

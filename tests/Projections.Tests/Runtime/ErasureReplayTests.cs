@@ -2,7 +2,7 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Privacy;
-using Leads.Privacy.Stores;
+using Leads.Privacy.Sqlite;
 using Leads.Views;
 using Projections.Tests.Support;
 

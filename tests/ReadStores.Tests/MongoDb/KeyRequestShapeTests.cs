@@ -1,5 +1,5 @@
 using Leads.Privacy;
-using Leads.Privacy.Stores;
+using Leads.Privacy.MongoDb;
 using MongoDB.Bson;
 
 namespace Leads.ReadStores.Tests.MongoDb;

@@ -1,5 +1,5 @@
 using Leads.Privacy;
-using Leads.Privacy.Stores;
+using Leads.Privacy.MongoDb;
 using Leads.Privacy.Tests;
 using Leads.ReadStores.Tests.Servers;
 using MongoDB.Driver;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Leads.Privacy.Stores;
+namespace Leads.Privacy.Sqlite;
 
 /// <summary>
 /// The embedded key store: <c>keys.db</c> in the data directory, shared by every process of the embedded default

@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Leads.Privacy.Stores;
+namespace Leads.Privacy.MongoDb;
 
 /// <summary>
 /// The requests the MongoDB key store sends, in one place so their shape is tested without a server. One document

@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Leads.Privacy.Stores;
+namespace Leads.Privacy.MongoDb;
 
 /// <summary>
 /// The production key store: collection <c>lead_keys</c> in the read side's MongoDB database, majority writes. A
@@ -17,6 +17,17 @@ public sealed class MongoLeadKeyStore(IMongoDatabase database, TimeProvider? tim
         .WithWriteConcern(WriteConcern.WMajority).WithReadConcern(ReadConcern.Majority);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>
+    /// The store in <paramref name="database"/>, or the connection string's database, or <c>leads</c>, of the server
+    /// <paramref name="connectionString"/> names.
+    /// </summary>
+    public static MongoLeadKeyStore Connect(string connectionString, string? database = null)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var url = MongoUrl.Create(connectionString.Trim());
+        return new MongoLeadKeyStore(new MongoClient(url).GetDatabase(database ?? url.DatabaseName ?? "leads"));
+    }
 
     public async Task<LeadKeyLookup> GetOrCreateAsync(long leadId, CancellationToken cancellationToken)
     {
