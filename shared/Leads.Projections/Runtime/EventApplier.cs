@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Leads.EventStore;
 using Polly;
-using Polly.Retry;
 
 namespace Leads.Projections.Runtime;
 
@@ -18,16 +17,7 @@ internal sealed class EventApplier<TDoc>
     public EventApplier(Projection<TDoc> projection, ProjectorOptions options, TimeProvider clock)
     {
         _projection = projection;
-        _retries = new ResiliencePipelineBuilder { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = Math.Max(1, options.HandlerRetries),
-                Delay = options.HandlerRetryDelay,
-            })
-            .Build();
+        _retries = JitteredRetry.Build(options.HandlerRetries, options.HandlerRetryDelay, clock);
     }
 
     /// <summary>The new document (null when the event is not one of the projection's), or the error after the last attempt.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
 namespace Leads.Projections.Runtime;
 
@@ -11,22 +10,12 @@ internal sealed class StoreRetries
 
     public StoreRetries(string projection, ProjectorOptions options, ProjectorProgress progress, ILogger logger, TimeProvider clock)
     {
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = Math.Max(1, options.StoreRetries),
-                Delay = options.StoreRetryDelay,
-                OnRetry = args =>
-                {
-                    progress.LastError = args.Outcome.Exception?.Message;
-                    logger.LogWarning(args.Outcome.Exception, "Projection {Projection}: store call failed, retry {Attempt}", projection, args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        _pipeline = JitteredRetry.Build(options.StoreRetries, options.StoreRetryDelay, clock, args =>
+        {
+            progress.LastError = args.Outcome.Exception?.Message;
+            logger.LogWarning(args.Outcome.Exception, "Projection {Projection}: store call failed, retry {Attempt}", projection, args.AttemptNumber + 1);
+            return ValueTask.CompletedTask;
+        });
     }
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
