@@ -6,6 +6,7 @@ using Leads.IntegrationPublisher.Checkpoints;
 using Leads.IntegrationPublisher.Storage;
 using Leads.Messaging;
 using Leads.Projections;
+using Leads.Projections.Hosting;
 using Leads.ReadStores;
 using Leads.Privacy;
 using Leads.Privacy.Stores;
@@ -51,13 +52,6 @@ public static class IntegrationPublisherHosting
             StoreRetries = 8,
             MaxResubscribeDelay = TimeSpan.FromSeconds(5),
         });
-        services.AddSingleton(sp => new Projector<LeadOutbox>(
-            IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>(), sp.GetRequiredService<IEventStore>()),
-            sp.GetRequiredService<IEventStore>(),
-            sp.GetRequiredService<PublishingStore>(),
-            sp.GetRequiredService<ProjectorOptions>(),
-            sp.GetRequiredService<ILogger<Projector<LeadOutbox>>>()));
-        services.AddSingleton<IProjector>(sp => sp.GetRequiredService<Projector<LeadOutbox>>());
 
         // Run by the projection runtime's host, like every projector: its status row and ops requests (pause, resume,
         // reset) go through the control plane ProjectionAdmin reads. The bus's hosted service is registered first, so
@@ -66,9 +60,10 @@ public static class IntegrationPublisherHosting
         // With Leads:ProjectorLease:Enabled only the replica holding the lease (registered with the control plane)
         // publishes, so two replicas never interleave one lead's messages; a standby takes over from the confirmed checkpoint.
         services.AddProjectionControl(configuration, location.DataDirectory);
-        services.AddSingleton(new ProjectorHostOptions());
         services.AddHostedService<PublisherStartupLog>();
-        services.AddHostedService<ProjectorHost>();
+        services.AddProjector(
+            sp => IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>(), sp.GetRequiredService<IEventStore>()),
+            store: sp => sp.GetRequiredService<PublishingStore>());
         return services;
     }
 

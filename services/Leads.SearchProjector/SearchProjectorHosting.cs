@@ -1,6 +1,6 @@
-using Leads.EventStore;
 using Leads.EventStore.Hosting;
 using Leads.Projections;
+using Leads.Projections.Hosting;
 using Leads.ReadStores;
 using Leads.Search;
 using Leads.Search.Lucene;
@@ -36,15 +36,9 @@ public static class SearchProjectorHosting
         builder.Services.AddLeadSearchIndex(config, events.DataDirectory);
         builder.Services.AddProjectionControl(config, events.DataDirectory);
         builder.Services.AddLeadKeys(config, events.DataDirectory);
-        builder.Services.AddSingleton(config.GetSection("Leads:SearchProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
-        builder.Services.AddSingleton(new ProjectorHostOptions());
-        builder.Services.AddSingleton<IProjector>(services => new Projector<LeadSearchDocument>(
-            LeadSearchProjection.For(services.GetRequiredService<LeadEventCodec>()),
-            services.GetRequiredService<IEventStore>(),
-            services.GetRequiredService<IProjectionStore<LeadSearchDocument>>(),
-            services.GetRequiredService<ProjectorOptions>(),
-            services.GetRequiredService<ILogger<Projector<LeadSearchDocument>>>()));
-        builder.Services.AddHostedService<ProjectorHost>();
+        builder.Services.AddProjector(
+            services => LeadSearchProjection.For(services.GetRequiredService<LeadEventCodec>()),
+            config.GetSection("Leads:SearchProjector").Get<ProjectorOptions>());
         return builder;
     }
 }

@@ -1,6 +1,6 @@
-using Leads.EventStore;
 using Leads.EventStore.Hosting;
 using Leads.Projections;
+using Leads.Projections.Hosting;
 using Leads.ReadStores;
 using Leads.Privacy;
 using Leads.Privacy.Stores;
@@ -27,15 +27,9 @@ public static class ViewProjectorHosting
         builder.Services.AddLeadViewStore(config, events.DataDirectory);
         builder.Services.AddProjectionControl(config, events.DataDirectory);
         builder.Services.AddLeadKeys(config, events.DataDirectory);
-        builder.Services.AddSingleton(config.GetSection("Leads:ViewProjector").Get<ProjectorOptions>() ?? new ProjectorOptions());
-        builder.Services.AddSingleton(new ProjectorHostOptions());
-        builder.Services.AddSingleton<IProjector>(services => new Projector<LeadReadModel>(
-            LeadReadModelProjection.For(services.GetRequiredService<LeadEventCodec>()),
-            services.GetRequiredService<IEventStore>(),
-            services.GetRequiredService<IProjectionStore<LeadReadModel>>(),
-            services.GetRequiredService<ProjectorOptions>(),
-            services.GetRequiredService<ILogger<Projector<LeadReadModel>>>()));
-        builder.Services.AddHostedService<ProjectorHost>();
+        builder.Services.AddProjector(
+            services => LeadReadModelProjection.For(services.GetRequiredService<LeadEventCodec>()),
+            config.GetSection("Leads:ViewProjector").Get<ProjectorOptions>());
         return builder;
     }
 }

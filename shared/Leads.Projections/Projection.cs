@@ -20,9 +20,11 @@ public sealed class Projection<TDoc>
         Func<string, TDoc> initial,
         Func<RecordedEvent, CancellationToken, ValueTask<object?>> decode,
         IReadOnlyDictionary<Type, Func<TDoc, object, EventContext, TDoc>> handlers,
-        Func<TDoc, EventContext, TDoc>? afterEach)
+        Func<TDoc, EventContext, TDoc>? afterEach,
+        SubscriptionFilter subscription)
     {
         Name = name;
+        Subscription = subscription;
         _initial = initial;
         _decode = decode;
         _handlers = handlers;
@@ -31,6 +33,13 @@ public sealed class Projection<TDoc>
 
     /// <summary>The projection's stable name (checkpoints, parked events and ops use it).</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// The events the projection receives (a stream or event-type prefix, declared with
+    /// <see cref="ProjectionBuilder{TDoc}.SubscribeTo"/>): what its projector subscribes to, and where its head and lag
+    /// are measured.
+    /// </summary>
+    public SubscriptionFilter Subscription { get; }
 
     public IEnumerable<Type> HandledEventTypes => _handlers.Keys;
 

@@ -6,6 +6,7 @@ namespace Leads.Projections;
 /// Registers a projection's handlers explicitly, per event type, so that a typo fails to compile:
 /// <code>
 /// new ProjectionBuilder&lt;LeadView&gt;("lead-view", LeadView.Empty, Decode)
+///     .SubscribeTo(SubscriptionFilter.StreamPrefix("lead-"))
 ///     .On&lt;NameChanged&gt;((view, e, ctx) => view with { Name = e.Name })
 ///     .Build();
 /// </code>
@@ -21,6 +22,18 @@ public sealed class ProjectionBuilder<TDoc>(string name, Func<string, TDoc> init
 
     private readonly Dictionary<Type, Func<TDoc, object, EventContext, TDoc>> _handlers = [];
     private Func<TDoc, EventContext, TDoc>? _afterEach;
+    private SubscriptionFilter _subscription = SubscriptionFilter.None;
+
+    /// <summary>
+    /// What the projection subscribes to (by default every event but the store's system events): its projector
+    /// receives only these, and measures its head and lag on them.
+    /// </summary>
+    public ProjectionBuilder<TDoc> SubscribeTo(SubscriptionFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        _subscription = filter;
+        return this;
+    }
 
     public ProjectionBuilder<TDoc> On<TEvent>(Func<TDoc, TEvent, EventContext, TDoc> handler)
         where TEvent : class
@@ -65,5 +78,5 @@ public sealed class ProjectionBuilder<TDoc>(string name, Func<string, TDoc> init
         return this;
     }
 
-    public Projection<TDoc> Build() => new(name, initial, decode, new Dictionary<Type, Func<TDoc, object, EventContext, TDoc>>(_handlers), _afterEach);
+    public Projection<TDoc> Build() => new(name, initial, decode, new Dictionary<Type, Func<TDoc, object, EventContext, TDoc>>(_handlers), _afterEach, _subscription);
 }

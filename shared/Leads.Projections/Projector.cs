@@ -1,44 +1,43 @@
-using System.Threading.Channels;
 using Leads.EventStore;
+using Leads.Projections.Runtime;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace Leads.Projections;
 
 /// <summary>
 /// Runs one projection: a catch-up subscription from the checkpoint in the projection's own store, events applied in
-/// batches by the pure projection, each batch written with its checkpoint. Store failures are retried with jittered
-/// backoff, a dropped subscription resumes from the stored checkpoint, and an event whose handler keeps failing is
-/// parked with its stream's later events while other streams keep flowing. Operations (pause, resume, reset, replay
-/// parked) run on the loop between batches.
+/// batches by the pure projection, each batch written with its checkpoint. It coordinates named collaborators:
+/// <list type="bullet">
+/// <item><see cref="Resubscription"/>: a failed attempt resubscribes from the stored checkpoint with jittered backoff (Polly).</item>
+/// <item><see cref="SubscriptionPump"/> and <see cref="BatchReader"/>: the subscription read ahead and grouped into batches.</item>
+/// <item><see cref="BatchApplier{TDoc}"/>: documents loaded, events applied, the batch committed with its checkpoint.</item>
+/// <item><see cref="ParkedStreams"/> and <see cref="ParkedEventReplayer{TDoc}"/>: poison events parked with their
+/// stream's later events while other streams keep flowing, and replayed on request.</item>
+/// <item><see cref="OperationQueue"/> and <see cref="ProjectionReset{TDoc}"/>: pause, resume, reset and replay performed
+/// by the loop between batches.</item>
+/// <item><see cref="ProjectorProgress"/>: state, checkpoint and status for ops.</item>
+/// </list>
 /// </summary>
-public sealed partial class Projector<TDoc> : IProjector
+public sealed class Projector<TDoc> : IProjector
     where TDoc : class
 {
-    private readonly Projection<TDoc> _projection;
     private readonly IEventStore _events;
     private readonly IProjectionStore<TDoc> _store;
     private readonly ProjectorOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly SubscriptionFilter _filter;
-    private readonly ResiliencePipeline _storeRetries;
-    private readonly ResiliencePipeline _handlerRetries;
-    private readonly Channel<ProjectorCommand> _commands = Channel.CreateUnbounded<ProjectorCommand>();
-    private readonly PositionWaiters _committed = new();
-    private TaskCompletionSource _commandPosted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StoreRetries _storeRetries;
+    private readonly OperationQueue _operations = new();
+    private readonly ProjectorProgress _progress;
+    private readonly ParkedStreams _parking;
+    private readonly BatchReader _batches;
+    private readonly BatchApplier<TDoc> _applier;
+    private readonly ProjectionReset<TDoc> _reset;
+    private readonly ParkedEventReplayer<TDoc> _replayer;
+    private readonly Resubscription _resubscription;
 
-    // Streams with a parked event, and the last parked position of each (a re-delivered parked event is not parked twice).
-    private readonly Dictionary<string, GlobalPosition> _heldStreams = new(StringComparer.Ordinal);
-
-    private volatile ProjectorState _state = ProjectorState.Stopped;
-    private volatile string? _lastError;
-    private volatile bool _paused;
-    private int _parkedCount;
-    private GlobalPosition? _rebuildFrom;
-    private GlobalPosition? _rebuildTarget;
-
+    /// <param name="filter">What to subscribe to; by default what the projection declares (<see cref="Projection{TDoc}.Subscription"/>).</param>
     public Projector(
         Projection<TDoc> projection,
         IEventStore events,
@@ -48,249 +47,119 @@ public sealed partial class Projector<TDoc> : IProjector
         SubscriptionFilter? filter = null,
         TimeProvider? clock = null)
     {
-        _projection = projection;
+        ArgumentNullException.ThrowIfNull(projection);
+        Name = projection.Name;
         _events = events;
         _store = store;
         _options = options;
         _logger = logger;
         _clock = clock ?? TimeProvider.System;
-        _filter = filter ?? ProjectionFilter.LeadStreams;
-        _storeRetries = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = Math.Max(1, options.StoreRetries),
-                Delay = options.StoreRetryDelay,
-                OnRetry = args =>
-                {
-                    _lastError = args.Outcome.Exception?.Message;
-                    _logger.LogWarning(args.Outcome.Exception, "Projection {Projection}: store call failed, retry {Attempt}", Name, args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-        _handlerRetries = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = Math.Max(1, options.HandlerRetries),
-                Delay = options.HandlerRetryDelay,
-            })
-            .Build();
+        _filter = filter ?? projection.Subscription;
+        _progress = new ProjectorProgress(Name, logger);
+        _storeRetries = new StoreRetries(Name, options, _progress, logger, _clock);
+        _parking = new ParkedStreams(store, _storeRetries, _clock);
+        var applier = new EventApplier<TDoc>(projection, options, _clock);
+        _batches = new BatchReader(options, _operations, Name, _clock);
+        _applier = new BatchApplier<TDoc>(Name, projection.Initial, store, applier, _parking, _storeRetries, _progress, logger, _clock);
+        _reset = new ProjectionReset<TDoc>(projection, events, _filter, store, applier, _parking, _storeRetries, _progress, logger);
+        _replayer = new ParkedEventReplayer<TDoc>(projection, events, store, applier, _parking, _storeRetries, logger, _clock);
+        _resubscription = new Resubscription(Name, options, _progress, logger, _clock);
     }
 
-    public string Name => _projection.Name;
+    public string Name { get; }
 
-    public GlobalPosition? Checkpoint => _committed.Committed;
+    public GlobalPosition? Checkpoint => _progress.Committed.Committed;
 
-    public ProjectorState State => _state;
+    public ProjectorState State => _progress.State;
 
     public Task WaitForPositionAsync(GlobalPosition position, CancellationToken cancellationToken) =>
-        _committed.WaitAsync(position, cancellationToken);
+        _progress.Committed.WaitAsync(position, cancellationToken);
+
+    public Task PauseAsync(CancellationToken cancellationToken) => _operations.PostAsync(new ProjectorCommand.Pause(), cancellationToken);
+
+    public Task ResumeAsync(CancellationToken cancellationToken) => _operations.PostAsync(new ProjectorCommand.Resume(), cancellationToken);
+
+    public Task ResetAsync(ResetFrom from, CancellationToken cancellationToken) => _operations.PostAsync(new ProjectorCommand.Reset(from), cancellationToken);
+
+    public Task<int> ReplayParkedAsync(string streamId, CancellationToken cancellationToken) =>
+        _operations.PostAsync(new ProjectorCommand.ReplayParked(streamId), cancellationToken);
+
+    public Task<ProjectorStatus> ReadStatusAsync(CancellationToken cancellationToken) =>
+        _progress.ReadStatusAsync(_events, _filter, _parking.Count, _clock, cancellationToken);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var failures = 0;
-        _state = ProjectorState.Running;
+        _progress.State = ProjectorState.Running;
         _logger.LogInformation("Projection {Projection} starting", Name);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                try
-                {
-                    while (_commands.Reader.TryRead(out var command))
-                    {
-                        await PerformAsync(command, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (_paused)
-                    {
-                        _state = ProjectorState.Paused;
-                        await CommandPosted().WaitAsync(cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    await FollowAsync(cancellationToken).ConfigureAwait(false);
-                    failures = 0;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex)
-                {
-                    failures++;
-                    _state = ProjectorState.Faulted;
-                    _lastError = ex.Message;
-                    var delay = Backoff(failures);
-                    _logger.LogError(ex, "Projection {Projection} failed (attempt {Attempt}); resubscribing from its stored checkpoint in {Delay}", Name, failures, delay);
-                    await Task.WhenAny(Task.Delay(delay, _clock, cancellationToken), CommandPosted().WaitAsync(cancellationToken)).ConfigureAwait(false);
-                }
-            }
+            await _resubscription.RunAsync(AttemptAsync, _operations.PostedAsync, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _state = ProjectorState.Stopped;
-            _logger.LogInformation("Projection {Projection} stopped at {Checkpoint}", Name, _committed.Committed);
+            _progress.State = ProjectorState.Stopped;
+            _logger.LogInformation("Projection {Projection} stopped at {Checkpoint}", Name, _progress.Committed.Committed);
         }
     }
 
-    /// <summary>A task that completes when a command is posted (already completed when one is waiting).</summary>
-    private Task CommandPosted()
+    /// <summary>Performs the waiting operations, then follows the subscription until an operation needs the loop.</summary>
+    private async Task AttemptAsync(CancellationToken cancellationToken)
     {
-        var signal = Volatile.Read(ref _commandPosted);
-        if (signal.Task.IsCompleted && !_commands.Reader.TryPeek(out _))
+        while (_operations.TryTake(out var command))
         {
-            Interlocked.CompareExchange(ref _commandPosted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), signal);
-            signal = Volatile.Read(ref _commandPosted);
-            if (_commands.Reader.TryPeek(out _))
-            {
-                signal.TrySetResult();
-            }
+            await PerformAsync(command, cancellationToken).ConfigureAwait(false);
         }
 
-        return signal.Task;
+        if (_progress.Paused)
+        {
+            _progress.State = ProjectorState.Paused;
+            await _operations.PostedAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await FollowAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> PostAsync(ProjectorCommand command, CancellationToken cancellationToken)
-    {
-        _commands.Writer.TryWrite(command);
-        Volatile.Read(ref _commandPosted).TrySetResult();
-        return await command.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var exponential = _options.ResubscribeDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
-        var capped = Math.Min(exponential, _options.MaxResubscribeDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
-
-    /// <summary>One subscription: from the stored checkpoint until cancelled, dropped, or a command needs the loop.</summary>
+    /// <summary>One subscription: from the stored checkpoint until cancelled, dropped, or an operation needs the loop.</summary>
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
-        var checkpoint = await _storeRetries.ExecuteAsync(ct => new ValueTask<GlobalPosition?>(_store.ReadCheckpointAsync(ct)), cancellationToken).ConfigureAwait(false);
-        _committed.Advance(checkpoint);
-        await LoadParkedAsync(cancellationToken).ConfigureAwait(false);
-        if (_state is not ProjectorState.Rebuilding)
-        {
-            _state = ProjectorState.Running;
-        }
+        var checkpoint = await _storeRetries.RunAsync(_store.ReadCheckpointAsync, cancellationToken).ConfigureAwait(false);
+        _progress.Committed.Advance(checkpoint);
+        await _parking.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        _progress.Subscribed();
 
-        using var subscription = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var buffer = Channel.CreateBounded<SubscriptionMessage>(new BoundedChannelOptions(_options.MaxBatchSize * 2)
+        await using var pump = SubscriptionPump.Start(_events, _filter, checkpoint, _options.MaxBatchSize * 2, Name, cancellationToken);
+        var batch = new List<SubscriptionMessage>(_options.MaxBatchSize);
+        while (await _batches.ReadAsync(pump.Messages, batch, cancellationToken).ConfigureAwait(false))
         {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-        var pump = PumpAsync(checkpoint, buffer.Writer, subscription.Token);
-        try
-        {
-            var batch = new List<SubscriptionMessage>(_options.MaxBatchSize);
-            while (await ReadBatchAsync(buffer.Reader, batch, cancellationToken).ConfigureAwait(false))
-            {
-                await ApplyBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
-            }
-        }
-        finally
-        {
-            await subscription.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await pump.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await _applier.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+            batch.Clear();
         }
     }
 
-    private async Task PumpAsync(GlobalPosition? checkpoint, ChannelWriter<SubscriptionMessage> writer, CancellationToken cancellationToken)
+    private async Task PerformAsync(ProjectorCommand command, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         try
         {
-            await foreach (var message in _events.SubscribeToAllAsync(SubscriptionStart.From(checkpoint), _filter, cancellationToken).ConfigureAwait(false))
+            var result = command switch
             {
-                await writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-
-            writer.TryComplete(cancellationToken.IsCancellationRequested ? null : new SubscriptionDroppedException(Name));
+                ProjectorCommand.Pause => _progress.SetPaused(true),
+                ProjectorCommand.Resume => _progress.SetPaused(false),
+                ProjectorCommand.Reset r => await _reset.ResetAsync(r.From, cancellationToken).ConfigureAwait(false),
+                ProjectorCommand.ReplayParked p => await _replayer.ReplayAsync(p.StreamId, cancellationToken).ConfigureAwait(false),
+                _ => throw new InvalidOperationException($"Unknown command {command}"),
+            };
+            command.Done.TrySetResult(result);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            command.Done.TrySetCanceled(cancellationToken);
+            throw;
         }
         catch (Exception ex)
         {
-            writer.TryComplete(ex);
+            _logger.LogError(ex, "Projection {Projection}: {Command} failed", Name, command.GetType().Name);
+            command.Done.TrySetException(ex);
         }
-    }
-
-    /// <summary>Fills <paramref name="batch"/>; false when a command is waiting for the loop.</summary>
-    private async Task<bool> ReadBatchAsync(ChannelReader<SubscriptionMessage> reader, List<SubscriptionMessage> batch, CancellationToken cancellationToken)
-    {
-        SubscriptionMessage? first;
-        while (!reader.TryRead(out first))
-        {
-            if (_commands.Reader.TryPeek(out _))
-            {
-                return false;
-            }
-
-            var posted = CommandPosted();
-            if (posted.IsCompleted)
-            {
-                continue;
-            }
-
-            var more = reader.WaitToReadAsync(cancellationToken).AsTask();
-            await Task.WhenAny(more, posted.WaitAsync(cancellationToken)).ConfigureAwait(false);
-            if (more.IsCompleted && !await more.ConfigureAwait(false))
-            {
-                throw new SubscriptionDroppedException(Name);
-            }
-
-            if (!more.IsCompleted)
-            {
-                // A command is waiting: the subscription is cancelled by the caller, so this wait ends with it.
-                return false;
-            }
-        }
-
-        batch.Add(first);
-        var deadline = _clock.GetTimestamp();
-        while (batch.Count < _options.MaxBatchSize)
-        {
-            if (reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                continue;
-            }
-
-            var remaining = _options.MaxBatchDelay - _clock.GetElapsedTime(deadline);
-            if (remaining <= TimeSpan.Zero || _commands.Reader.TryPeek(out _))
-            {
-                break;
-            }
-
-            using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            linger.CancelAfter(remaining);
-            try
-            {
-                if (!await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
-                {
-                    break;
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-
-        return true;
     }
 }

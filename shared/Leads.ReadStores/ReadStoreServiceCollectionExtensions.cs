@@ -97,7 +97,7 @@ public static class ReadStoreServiceCollectionExtensions
                 return new ElasticsearchLeadSearchIndex(
                     sp.GetRequiredService<Elastic.Clients.Elasticsearch.ElasticsearchClient>(),
                     sp.GetRequiredService<ElasticsearchSearchOptions>(),
-                    events is null ? null : ct => events.ReadHeadPositionAsync(ProjectionFilter.LeadStreams, ct),
+                    events is null ? null : ct => events.ReadHeadPositionAsync(LeadSearchProjection.Definition.Subscription, ct),
                     sp.GetService<ILogger<ElasticsearchLeadSearchIndex>>());
             });
             services.TryAddSingleton<ILeadSearchIndex>(sp => sp.GetRequiredService<ElasticsearchLeadSearchIndex>());

@@ -21,8 +21,7 @@ namespace Leads.Search.Elasticsearch;
 /// replays into it while searches keep answering from the old index. The commit whose checkpoint reaches that head
 /// swaps the alias in one atomic request and deletes the old index. With no head to reach the swap is immediate.</item>
 /// </list>
-/// Start-up finds the alias (creating <c>-v1</c> with it the first time), resumes an unfinished rebuild from its
-/// marker, and removes indexes a crash left behind.
+/// The alias and its versioned indexes (start-up, rebuild, swap) are <see cref="VersionedIndexes"/>.
 /// </summary>
 public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
 {
@@ -31,10 +30,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
     private readonly Func<CancellationToken, Task<GlobalPosition?>>? _readHead;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _opened;
-    private string _live = "";
-    private string? _building;
-    private GlobalPosition? _rebuildTarget;
+    private readonly VersionedIndexes _indexes;
 
     /// <param name="readHead">
     /// The last event the search projection receives (<c>IEventStore.ReadHeadPositionAsync(filter)</c>, not the store's
@@ -52,15 +48,16 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         _readHead = readHead;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _reader = new ElasticsearchLeadSearchReader(new SearchServer(client, options, _logger), options);
+        _indexes = new VersionedIndexes(_reader.Server, options, _logger);
     }
 
     private SearchServer Server => _reader.Server;
 
     /// <summary>Where the projector writes: the index being rebuilt, else the one searches use.</summary>
-    public string WriteIndex => _building ?? _live;
+    public string WriteIndex => _indexes.WriteIndex;
 
     /// <summary>The index the alias points at (empty until opened).</summary>
-    public string LiveIndex => _live;
+    public string LiveIndex => _indexes.Live;
 
     /// <summary>Finds or creates the alias and its index; later calls do nothing. Every other call opens first.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
@@ -68,7 +65,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await OpenLockedAsync(cancellationToken).ConfigureAwait(false);
+            await _indexes.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -129,7 +126,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
             await Server.SendBulkAsync("/_bulk", CommitBulk(WriteIndex, commit), ct).ConfigureAwait(false);
             // Only after the bulk request succeeded: the checkpoint never runs ahead of the documents it describes.
             await WriteCheckpointAsync(WriteIndex, commit.Checkpoint, ct).ConfigureAwait(false);
-            await SwapWhenCaughtUpAsync(commit.Checkpoint, ct).ConfigureAwait(false);
+            await _indexes.SwapWhenCaughtUpAsync(commit.Checkpoint, ct).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
     }
@@ -186,9 +183,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         return LockedAsync(async ct =>
         {
             var source = WriteIndex;
-            var abandoned = _building;
-            var next = _options.IndexName(await NextVersionAsync(ct).ConfigureAwait(false));
-            await Server.SendAsync(HttpMethod.PUT, Path(next), ToJson(IndexLayout.CreateIndexBody(_options, withAlias: false)), ct).ConfigureAwait(false);
+            var next = await _indexes.CreateNextAsync(ct).ConfigureAwait(false);
             if (rewind.From is { } from)
             {
                 await RefreshAsync(source, ct).ConfigureAwait(false);
@@ -202,18 +197,11 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
             }
 
             var target = _readHead is null ? null : await _readHead(ct).ConfigureAwait(false);
-            await Server.SendAsync(HttpMethod.PUT, Path(next, "_doc", SearchFields.RebuildId) + "?refresh=true", ToJson(RebuildMarkerSource(target)), ct).ConfigureAwait(false);
-            _building = next;
-            _rebuildTarget = target;
-            if (abandoned is not null)
-            {
-                await DeleteIndexAsync(abandoned, ct).ConfigureAwait(false);
-            }
-
+            await _indexes.RebuildIntoAsync(next, target, ct).ConfigureAwait(false);
             _logger.LogInformation(
                 "Search index reset from {From}: rebuilding into {Index} (searches stay on {Live}) until position {Target}",
-                rewind.From?.ToString() ?? "the start", next, _live, target?.ToString() ?? "now");
-            await SwapWhenCaughtUpAsync(rewind.Checkpoint, ct).ConfigureAwait(false);
+                rewind.From?.ToString() ?? "the start", next, _indexes.Live, target?.ToString() ?? "now");
+            await _indexes.SwapWhenCaughtUpAsync(rewind.Checkpoint, ct).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
     }
@@ -223,117 +211,25 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         LockedAsync(async ct =>
         {
             await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
-            if (_building is not null)
+            if (_indexes.Building is not null)
             {
-                await RefreshAsync(_live, ct).ConfigureAwait(false);
+                await RefreshAsync(_indexes.Live, ct).ConfigureAwait(false);
             }
 
             return 0;
         }, cancellationToken);
 
-    private async Task SwapWhenCaughtUpAsync(GlobalPosition? checkpoint, CancellationToken cancellationToken)
-    {
-        if (_building is not { } building || (_rebuildTarget is { } target && (checkpoint is not { } c || c < target)))
-        {
-            return;
-        }
-
-        var old = _live;
-        await RefreshAsync(building, cancellationToken).ConfigureAwait(false);
-        await Server.SendAsync(HttpMethod.POST, "/_aliases", ToJson(SwapAlias(_options.Alias, old, building)), cancellationToken).ConfigureAwait(false);
-        _live = building;
-        _building = null;
-        _rebuildTarget = null;
-        await Server.SendAsync(HttpMethod.DELETE, Path(building, "_doc", SearchFields.RebuildId) + "?refresh=true", null, cancellationToken, 404).ConfigureAwait(false);
-        await DeleteIndexAsync(old, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Search index rebuilt: alias {Alias} moved from {Old} to {New} at {Checkpoint}; {Old} deleted", _options.Alias, old, building, checkpoint, old);
-    }
-
-    private async Task OpenLockedAsync(CancellationToken cancellationToken)
-    {
-        if (_opened)
-        {
-            return;
-        }
-
-        var indexes = await ListIndexesAsync(cancellationToken).ConfigureAwait(false);
-        var live = indexes.FirstOrDefault(i => i.HasAlias).Name;
-        if (live is null && indexes.Count > 0)
-        {
-            live = indexes.MaxBy(i => i.Version).Name;
-            await Server.SendAsync(HttpMethod.POST, "/_aliases", ToJson(SwapAlias(_options.Alias, null, live)), cancellationToken).ConfigureAwait(false);
-        }
-        else if (live is null)
-        {
-            live = _options.IndexName(1);
-            await Server.SendAsync(HttpMethod.PUT, Path(live), ToJson(IndexLayout.CreateIndexBody(_options, withAlias: true)), cancellationToken).ConfigureAwait(false);
-        }
-
-        _live = live;
-        var liveVersion = _options.VersionOf(live) ?? 0;
-        foreach (var (name, version, _) in indexes.Where(i => i.Name != live).OrderByDescending(i => i.Version))
-        {
-            if (version > liveVersion && _building is null
-                && await ReadMarkerAsync(name, cancellationToken).ConfigureAwait(false) is { } marker)
-            {
-                (_building, _rebuildTarget) = (name, marker.Target);
-                _logger.LogInformation("Search index: resuming the rebuild of {Index} (searches stay on {Live})", name, live);
-                continue;
-            }
-
-            // An older index whose swap was interrupted, or a rebuild that never got its marker: nothing to keep.
-            await DeleteIndexAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-
-        _opened = true;
-        _logger.LogInformation("Search index alias {Alias} on {Index}", _options.Alias, live);
-    }
-
-    private async Task<List<(string Name, int Version, bool HasAlias)>> ListIndexesAsync(CancellationToken cancellationToken)
-    {
-        var (_, body) = await Server.SendAsync(HttpMethod.GET, Path(_options.IndexPrefix + "*", "_alias"), null, cancellationToken, 404).ConfigureAwait(false);
-        var indexes = new List<(string, int, bool)>();
-        if (body is JsonObject all)
-        {
-            foreach (var (name, entry) in all)
-            {
-                if (_options.VersionOf(name) is { } version)
-                {
-                    indexes.Add((name, version, entry?["aliases"]?[_options.Alias] is not null));
-                }
-            }
-        }
-
-        return indexes;
-    }
-
-    private async Task<int> NextVersionAsync(CancellationToken cancellationToken)
-    {
-        var indexes = await ListIndexesAsync(cancellationToken).ConfigureAwait(false);
-        return indexes.Count == 0 ? 1 : indexes.Max(i => i.Version) + 1;
-    }
-
-    private async Task<(bool Found, GlobalPosition? Target)?> ReadMarkerAsync(string index, CancellationToken cancellationToken)
-    {
-        var (status, body) = await Server.SendAsync(HttpMethod.GET, Path(index, "_doc", SearchFields.RebuildId), null, cancellationToken, 404).ConfigureAwait(false);
-        return SearchResponses.FoundSource(status, body) is { } source ? (true, SearchResponses.ReadTarget(source)) : null;
-    }
-
     private Task WriteCheckpointAsync(string index, GlobalPosition checkpoint, CancellationToken cancellationToken) =>
         Server.SendAsync(HttpMethod.PUT, Path(index, "_doc", SearchFields.CheckpointId), ToJson(CheckpointSource(checkpoint)), cancellationToken);
 
-    private Task RefreshAsync(string index, CancellationToken cancellationToken) =>
-        Server.SendAsync(HttpMethod.POST, Path(index, "_refresh"), null, cancellationToken, 404);
-
-    private Task DeleteIndexAsync(string index, CancellationToken cancellationToken) =>
-        Server.SendAsync(HttpMethod.DELETE, Path(index), null, cancellationToken, 404);
+    private Task RefreshAsync(string index, CancellationToken cancellationToken) => _indexes.RefreshAsync(index, cancellationToken);
 
     private async Task<T> LockedAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await OpenLockedAsync(cancellationToken).ConfigureAwait(false);
+            await _indexes.OpenAsync(cancellationToken).ConfigureAwait(false);
             return await call(cancellationToken).ConfigureAwait(false);
         }
         finally

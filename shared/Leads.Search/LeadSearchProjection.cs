@@ -40,6 +40,7 @@ public static class LeadSearchProjection
 
     private static Projection<LeadSearchDocument> Build(ProjectionBuilder<LeadSearchDocument> builder) =>
         builder
+            .SubscribeTo(SubscriptionFilter.StreamPrefix(LeadStream.Prefix))
             .On<LeadWasInitialized>((doc, e, _) => Initialized(doc, e))
             .On<NameChanged>((doc, e, _) => Renamed(doc, e))
             .On<ContactInfoChanged>((doc, e, _) => ContactChanged(doc, e))

@@ -39,7 +39,7 @@ internal static class ControlDocuments
 
     public static BsonDocument Request(ControlRequest request)
     {
-        var (kind, argument) = Action(request.Action);
+        var (kind, argument) = ControlActionText.Write(request.Action);
         return new BsonDocument
         {
             { "_id", request.RequestId },
@@ -56,48 +56,11 @@ internal static class ControlDocuments
     public static ControlRequest ReadRequest(BsonDocument doc) => new(
         doc["_id"].AsString,
         doc["projection"].AsString,
-        ReadAction(doc["kind"].AsString, doc["argument"].IsBsonNull ? null : doc["argument"].AsString),
+        ControlActionText.Read(doc["kind"].AsString, doc["argument"].IsBsonNull ? null : doc["argument"].AsString),
         new DateTimeOffset(doc["requestedAt"].ToInt64(), TimeSpan.Zero),
         doc["acknowledgedAt"].IsBsonNull ? null : new DateTimeOffset(doc["acknowledgedAt"].ToInt64(), TimeSpan.Zero),
         doc["succeeded"].IsBsonNull ? null : doc["succeeded"].ToBoolean(),
         doc["result"].IsBsonNull ? null : doc["result"].AsString);
-
-    public static (string Kind, string? Argument) Action(ControlAction action) => action switch
-    {
-        ControlAction.Pause => ("pause", null),
-        ControlAction.Resume => ("resume", null),
-        ControlAction.ReplayParked r => ("replay-parked", r.StreamId),
-        ControlAction.Reset { From: ResetFrom.FromPosition p } => ("reset", string.Create(CultureInfo.InvariantCulture, $"position:{p.At.Commit}/{p.At.Prepare}")),
-        ControlAction.Reset { From: ResetFrom.FromTime t } => ("reset", "time:" + t.At.UtcTicks.ToString(CultureInfo.InvariantCulture)),
-        ControlAction.Reset => ("reset", "start"),
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown control action"),
-    };
-
-    public static ControlAction ReadAction(string kind, string? argument) => kind switch
-    {
-        "pause" => new ControlAction.Pause(),
-        "resume" => new ControlAction.Resume(),
-        "replay-parked" => new ControlAction.ReplayParked(argument ?? ""),
-        "reset" => new ControlAction.Reset(ReadFrom(argument)),
-        _ => throw new FormatException($"unknown control action '{kind}'"),
-    };
-
-    private static ResetFrom ReadFrom(string? argument)
-    {
-        if (argument is null || argument == "start")
-        {
-            return ResetFrom.Start;
-        }
-
-        if (argument.StartsWith("time:", StringComparison.Ordinal))
-        {
-            return ResetFrom.Time(new DateTimeOffset(long.Parse(argument.AsSpan(5), CultureInfo.InvariantCulture), TimeSpan.Zero));
-        }
-
-        var position = argument["position:".Length..].Split('/');
-        return ResetFrom.Position(new GlobalPosition(
-            ulong.Parse(position[0], CultureInfo.InvariantCulture), ulong.Parse(position[1], CultureInfo.InvariantCulture)));
-    }
 
     private static BsonValue Position(GlobalPosition? position) =>
         position is { } p

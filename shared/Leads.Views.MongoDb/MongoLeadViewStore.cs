@@ -12,7 +12,8 @@ using static Leads.Views.MongoDb.ViewRequests;
 namespace Leads.Views.MongoDb;
 
 /// <summary>
-/// Lead views and status logs in MongoDB, with the view projector's checkpoint and parked events beside them. A batch
+/// Lead views and status logs in MongoDB, with the view projector's checkpoint and parked events beside them
+/// (<see cref="MongoProjectionLedger"/>). A batch
 /// is one unordered bulk write (each lead appears once per batch, so order only matters within a document, and each
 /// document is one atomic update guarded by its position); the checkpoint is written after the bulk write succeeded,
 /// never before, so a crash between the two only replays events that the guards then skip. Every call goes through a
@@ -24,7 +25,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
 
     private readonly ViewCollections _collections;
     private readonly ResiliencePipeline _resilience;
-    private readonly string _projection;
+    private readonly MongoProjectionLedger _ledger;
     private Task? _indexes;
 
     public MongoLeadViewStore(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoLeadViewStore>? logger = null)
@@ -32,7 +33,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
         _collections = new ViewCollections(database);
-        _projection = options.Projection;
+        _ledger = new MongoProjectionLedger(_collections.CheckpointRows, _collections.Parked, options.Projection);
         _resilience = MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance);
     }
 
@@ -40,22 +41,12 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
         RunAsync(_ => Task.CompletedTask, cancellationToken);
 
-    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
-        RunAsync(async ct =>
-        {
-            var row = await _collections.CheckpointRows.Find(CheckpointOf(_projection)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            return row is null ? (GlobalPosition?)null : PositionOf(row);
-        }, cancellationToken);
+    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) => RunAsync(_ledger.ReadCheckpointAsync, cancellationToken);
 
     public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyList<ParkedEvent>>(async ct =>
-        {
-            var docs = await _collections.Parked.Find(ParkedOf(_projection, streamId)).Sort(OldestFirst).ToListAsync(ct).ConfigureAwait(false);
-            return docs.Select(ReadParked).ToList();
-        }, cancellationToken);
+        RunAsync(ct => _ledger.ListParkedAsync(streamId, ct), cancellationToken);
 
-    public Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
-        RunAsync(async ct => (int)await _collections.Parked.CountDocumentsAsync(ParkedOf(_projection, null), cancellationToken: ct).ConfigureAwait(false), cancellationToken);
+    public Task<int> CountParkedAsync(CancellationToken cancellationToken) => RunAsync(_ledger.CountParkedAsync, cancellationToken);
 
     public Task<LeadView?> GetLeadAsync(long leadId, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
@@ -120,11 +111,11 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
 
         if (commit.Parked.Count > 0)
         {
-            await GuardedBulkAsync(_collections.Parked, [.. commit.Parked.Select(p => ParkOnce(_projection, p))], cancellationToken).ConfigureAwait(false);
+            await GuardedBulkAsync(_ledger.Parked, _ledger.Park(commit.Parked), cancellationToken).ConfigureAwait(false);
         }
 
         // Only now: the checkpoint never runs ahead of the writes it describes.
-        await GuardedBulkAsync(_collections.CheckpointRows, [CheckpointAdvance(_projection, commit.Checkpoint)], cancellationToken).ConfigureAwait(false);
+        await GuardedBulkAsync(_ledger.Checkpoints, [_ledger.Advance(commit.Checkpoint)], cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
@@ -140,17 +131,9 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
         {
             var positionOnly = Builders<BsonDocument>.Projection.Include(ViewFields.PositionCommit).Include(ViewFields.PositionPrepare);
             var view = await _collections.Views.Find(PositionBelow(before)).Sort(NewestFirst).Project(positionOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            var parked = await _collections.Parked.Find(ParkedBelow(_projection, before)).Sort(NewestFirst).Project(positionOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            GlobalPosition? last = null;
-            foreach (var doc in new[] { view, parked })
-            {
-                if (doc is not null && (last is null || PositionOf(doc) > last))
-                {
-                    last = PositionOf(doc);
-                }
-            }
-
-            return last;
+            var parked = await _ledger.LastParkedBeforeAsync(before, ct).ConfigureAwait(false);
+            var last = view is null ? (GlobalPosition?)null : PositionOf(view);
+            return parked is { } p && (last is null || p > last) ? parked : last;
         }, cancellationToken);
 
     /// <summary>
@@ -161,24 +144,14 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     public async Task RewindAsync(ProjectionRewind<LeadReadModel> rewind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rewind);
-        await RunAsync(async ct =>
-        {
-            if (rewind.Checkpoint is { } checkpoint)
-            {
-                await _collections.CheckpointRows.UpdateOneAsync(CheckpointOf(_projection), CheckpointSet(checkpoint), new UpdateOptions { IsUpsert = true }, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await _collections.CheckpointRows.DeleteOneAsync(CheckpointOf(_projection), ct).ConfigureAwait(false);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        await RunAsync(ct => _ledger.RewindCheckpointAsync(rewind.Checkpoint, ct), cancellationToken).ConfigureAwait(false);
 
         if (rewind.From is not { } from)
         {
             await RunAsync(async ct =>
             {
                 await _collections.Views.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct).ConfigureAwait(false);
-                await _collections.Parked.DeleteManyAsync(ParkedOf(_projection, null), ct).ConfigureAwait(false);
+                await _ledger.UnparkFromAsync(null, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -196,7 +169,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
         await RunAsync(async ct =>
         {
             await _collections.Views.DeleteManyAsync(PositionAtOrAbove(from), ct).ConfigureAwait(false);
-            await _collections.Parked.DeleteManyAsync(ParkedAtOrAfter(_projection, from), ct).ConfigureAwait(false);
+            await _ledger.UnparkFromAsync(from, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -208,15 +181,10 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
             await GuardedBulkAsync(_collections.Views, [GuardedLeadWrite(document)], cancellationToken).ConfigureAwait(false);
         }
 
-        var parked = replay.Applied.Select(p => (WriteModel<BsonDocument>)ParkedDelete(_projection, p)).ToList();
-        if (replay.StillFailing is { } failing)
-        {
-            parked.Add(ParkedReplace(_projection, failing));
-        }
-
+        var parked = _ledger.Replayed(replay.Applied, replay.StillFailing);
         if (parked.Count > 0)
         {
-            await RunAsync(ct => _collections.Parked.BulkWriteAsync(parked, new BulkWriteOptions { IsOrdered = true }, ct), cancellationToken).ConfigureAwait(false);
+            await RunAsync(ct => _ledger.Parked.BulkWriteAsync(parked, new BulkWriteOptions { IsOrdered = true }, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 

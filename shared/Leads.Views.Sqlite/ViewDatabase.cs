@@ -1,3 +1,4 @@
+using Leads.Projections.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.Views.Sqlite;
@@ -32,25 +33,6 @@ internal sealed class ViewDatabase
             status INTEGER NOT NULL,
             changed_at INTEGER NOT NULL,
             PRIMARY KEY (lead_id, position_commit, position_prepare)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS projection_checkpoints (
-            projection TEXT PRIMARY KEY,
-            position_commit INTEGER NOT NULL,
-            position_prepare INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS parked_events (
-            projection TEXT NOT NULL,
-            stream_id TEXT NOT NULL,
-            position_commit INTEGER NOT NULL,
-            position_prepare INTEGER NOT NULL,
-            stream_revision INTEGER NOT NULL,
-            event_id TEXT NOT NULL,
-            event_type TEXT NOT NULL,
-            created INTEGER NOT NULL,
-            held INTEGER NOT NULL,
-            error TEXT NOT NULL,
-            attempts INTEGER NOT NULL,
-            parked_at INTEGER NOT NULL,
-            PRIMARY KEY (projection, position_commit, position_prepare)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS parked_events_by_stream ON parked_events (projection, stream_id, position_commit, position_prepare);
         """;
 
     private readonly string _connectionString;
@@ -73,7 +55,7 @@ internal sealed class ViewDatabase
         }.ToString();
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema);
+        Execute(connection, Schema + SqliteProjectionLedger.Schema);
     }
 
     public string Path { get; }

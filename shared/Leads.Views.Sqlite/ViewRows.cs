@@ -1,8 +1,8 @@
 using System.Globalization;
 using Leads.Domain;
 using Leads.EventStore;
-using Leads.Projections;
 using Microsoft.Data.Sqlite;
+using static Leads.Projections.Sqlite.SqliteColumns;
 
 namespace Leads.Views.Sqlite;
 
@@ -11,25 +11,6 @@ internal static class ViewRows
 {
     public const string ViewColumns =
         "lead_id, stream_id, name, email, phone, phone_digits, status, followup_on, revision, position_commit, position_prepare, created_at, updated_at";
-
-    public const string ParkedColumns =
-        "stream_id, stream_revision, position_commit, position_prepare, event_id, event_type, created, held, error, attempts, parked_at";
-
-    public static long Db(ulong value) => unchecked((long)value);
-
-    public static ulong U64(long value) => unchecked((ulong)value);
-
-    public static long Ticks(DateTimeOffset time) => time.UtcTicks;
-
-    public static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
-
-    public static GlobalPosition Position(SqliteDataReader r, int commit) => new(U64(r.GetInt64(commit)), U64(r.GetInt64(commit + 1)));
-
-    public static void AddPosition(SqliteCommand command, string prefix, GlobalPosition position)
-    {
-        command.Parameters.AddWithValue(prefix + "_c", Db(position.Commit));
-        command.Parameters.AddWithValue(prefix + "_p", Db(position.Prepare));
-    }
 
     public static LeadView ReadView(SqliteDataReader r) => new()
     {
@@ -115,39 +96,4 @@ internal static class ViewRows
 
     public static StatusLogEntry ReadStatus(SqliteDataReader r, int offset) =>
         new((LeadStatus)r.GetInt32(offset + 2), Time(r.GetInt64(offset + 3)), Position(r, offset));
-
-    public static ParkedEvent ReadParked(SqliteDataReader r) => new(
-        r.GetString(0),
-        U64(r.GetInt64(1)),
-        Position(r, 2),
-        Guid.Parse(r.GetString(4)),
-        r.GetString(5),
-        Time(r.GetInt64(6)),
-        r.GetInt64(7) != 0,
-        r.GetString(8),
-        r.GetInt32(9),
-        Time(r.GetInt64(10)));
-
-    public static void InsertParked(SqliteConnection connection, SqliteTransaction transaction, string projection, ParkedEvent e, bool replace)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            INSERT OR {(replace ? "REPLACE" : "IGNORE")} INTO parked_events (projection, {ParkedColumns})
-            VALUES ($projection, $stream_id, $revision, $c, $p, $event_id, $event_type, $created, $held, $error, $attempts, $parked_at)
-            """;
-        command.Parameters.AddWithValue("$projection", projection);
-        command.Parameters.AddWithValue("$stream_id", e.StreamId);
-        command.Parameters.AddWithValue("$revision", Db(e.StreamRevision));
-        command.Parameters.AddWithValue("$c", Db(e.Position.Commit));
-        command.Parameters.AddWithValue("$p", Db(e.Position.Prepare));
-        command.Parameters.AddWithValue("$event_id", e.EventId.ToString());
-        command.Parameters.AddWithValue("$event_type", e.EventType);
-        command.Parameters.AddWithValue("$created", Ticks(e.Created));
-        command.Parameters.AddWithValue("$held", e.Held ? 1 : 0);
-        command.Parameters.AddWithValue("$error", e.Error);
-        command.Parameters.AddWithValue("$attempts", e.Attempts);
-        command.Parameters.AddWithValue("$parked_at", Ticks(e.ParkedAt));
-        command.ExecuteNonQuery();
-    }
 }

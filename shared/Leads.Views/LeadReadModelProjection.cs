@@ -1,3 +1,4 @@
+using Leads.Domain;
 using Leads.EventStore;
 using Leads.Privacy;
 using Leads.Projections;
@@ -22,6 +23,7 @@ public static class LeadReadModelProjection
 
     private static Projection<LeadReadModel> Build(ProjectionBuilder<LeadReadModel> builder) =>
         builder
+            .SubscribeTo(SubscriptionFilter.StreamPrefix(LeadStream.Prefix))
             .Include(LeadViewProjection.Definition, m => m.View, (m, view) => m with { View = view })
             .Include(StatusLogProjection.Definition, m => m.StatusLog, (m, log) => m with { StatusLog = log })
             .Build();

@@ -1,3 +1,5 @@
+using Leads.Domain;
+using Leads.EventStore;
 using Leads.IntegrationPublisher.Translation;
 using Leads.Projections;
 
@@ -26,6 +28,7 @@ public static class IntegrationPublisherProjection
 
     private static Projection<LeadOutbox> Build(ProjectionBuilder<LeadOutbox> builder) =>
         builder
+            .SubscribeTo(SubscriptionFilter.StreamPrefix(LeadStream.Prefix))
             .On<Translation.Translation.Publish>((outbox, t, _) => outbox.With(t.Messages))
             .On<Translation.Translation.Untranslatable>((outbox, t, ctx) =>
                 outbox.With(new SkippedEvent(ctx.StreamId, ctx.StreamRevision, ctx.Position, ctx.EventId, ctx.EventType, t.Reason)))

@@ -1,3 +1,5 @@
+using Leads.Domain;
+using Leads.EventStore;
 using Leads.IntegrationPublisher.Checkpoints;
 using Leads.Projections;
 using Leads.QueryService.ProjectionOps;
@@ -25,18 +27,19 @@ internal static class ReadStoreRegistration
         services.AddSingleton(sp =>
         {
             var views = sp.GetRequiredService<ILeadViewStore>();
-            return new ProjectionEndpoint(LeadReadModelProjection.Name, sp.GetRequiredService<IProjectionControl>(), views, views);
+            return new ProjectionEndpoint(LeadReadModelProjection.Name, sp.GetRequiredService<IProjectionControl>(), views, views, LeadReadModelProjection.Definition.Subscription);
         });
         services.AddSingleton(sp =>
         {
             var search = sp.GetRequiredService<ILeadSearchReader>();
-            return new ProjectionEndpoint(LeadSearchProjection.Name, sp.GetRequiredService<IProjectionControl>(), search, search);
+            return new ProjectionEndpoint(LeadSearchProjection.Name, sp.GetRequiredService<IProjectionControl>(), search, search, LeadSearchProjection.Definition.Subscription);
         });
         services.AddSingleton(_ => new PublisherCheckpoints(PublisherCheckpoints.FileIn(data.Path), PublisherCheckpoints.ProjectionName));
         services.AddSingleton(sp =>
         {
             var publisher = sp.GetRequiredService<PublisherCheckpoints>();
-            return new ProjectionEndpoint(PublisherCheckpoints.ProjectionName, sp.GetRequiredService<IProjectionControl>(), publisher, publisher);
+            return new ProjectionEndpoint(PublisherCheckpoints.ProjectionName, sp.GetRequiredService<IProjectionControl>(), publisher, publisher,
+                SubscriptionFilter.StreamPrefix(LeadStream.Prefix));
         });
         return services;
     }

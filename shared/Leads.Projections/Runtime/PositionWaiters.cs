@@ -1,6 +1,6 @@
 using Leads.EventStore;
 
-namespace Leads.Projections;
+namespace Leads.Projections.Runtime;
 
 /// <summary>Callers waiting for the committed checkpoint to reach a position (read-your-writes in-process).</summary>
 internal sealed class PositionWaiters

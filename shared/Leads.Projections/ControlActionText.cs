@@ -1,17 +1,20 @@
 using System.Globalization;
 using Leads.EventStore;
 
-namespace Leads.Projections.Sqlite;
+namespace Leads.Projections;
 
-/// <summary>Control actions as two readable columns (kind, argument) in the control table.</summary>
-internal static class ControlActionText
+/// <summary>
+/// Control actions as two readable values (kind, argument), the same in every control plane (a SQLite table, a MongoDB
+/// collection), so that ops of any version read what a projector of any version wrote.
+/// </summary>
+public static class ControlActionText
 {
     public static (string Kind, string? Argument) Write(ControlAction action) => action switch
     {
         ControlAction.Pause => ("pause", null),
         ControlAction.Resume => ("resume", null),
         ControlAction.ReplayParked r => ("replay-parked", r.StreamId),
-        ControlAction.Reset { From: ResetFrom.FromPosition p } => ("reset", $"position:{p.At.Commit}/{p.At.Prepare}"),
+        ControlAction.Reset { From: ResetFrom.FromPosition p } => ("reset", string.Create(CultureInfo.InvariantCulture, $"position:{p.At.Commit}/{p.At.Prepare}")),
         ControlAction.Reset { From: ResetFrom.FromTime t } => ("reset", "time:" + t.At.UtcTicks.ToString(CultureInfo.InvariantCulture)),
         ControlAction.Reset => ("reset", "start"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown control action"),

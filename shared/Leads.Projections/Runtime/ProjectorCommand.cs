@@ -1,4 +1,4 @@
-namespace Leads.Projections;
+namespace Leads.Projections.Runtime;
 
 /// <summary>An operation the run loop performs between batches, so that it never races the loop's own writes.</summary>
 internal abstract record ProjectorCommand

@@ -1,0 +1,90 @@
+using Leads.EventStore;
+using Microsoft.Data.Sqlite;
+
+namespace Leads.Projections.Sqlite;
+
+/// <summary>
+/// A projection's store in a SQLite file: its documents (<see cref="ISqliteProjectionDocuments{TDoc}"/>, the adapter's
+/// part) and its checkpoint and parked events (<see cref="SqliteProjectionLedger"/>, shared by every SQLite projection).
+/// Every write is one transaction: a batch's documents, parked events and checkpoint; a rewind; a parked replay.
+/// </summary>
+public sealed class SqliteProjectionStore<TDoc>(Func<SqliteConnection> open, ISqliteProjectionDocuments<TDoc> documents, SqliteProjectionLedger ledger)
+    : IProjectionStore<TDoc>
+    where TDoc : class
+{
+    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
+        ReadAsync(ledger.ReadCheckpoint, cancellationToken);
+
+    public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
+        ReadAsync(c => ledger.ListParked(c, streamId), cancellationToken);
+
+    public Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
+        ReadAsync(ledger.CountParked, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, StoredDocument<TDoc>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken) =>
+        ReadAsync(c => documents.Load(c, streamIds), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
+        ReadAsync(c => documents.ListChangedSince(c, from), cancellationToken);
+
+    public Task<GlobalPosition?> ReadLastPositionBeforeAsync(GlobalPosition before, CancellationToken cancellationToken) =>
+        ReadAsync(c => Later(documents.LastChangeBefore(c, before), ledger.LastParkedBefore(c, before)), cancellationToken);
+
+    public Task CommitAsync(ProjectionCommit<TDoc> commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        return WriteAsync(transaction =>
+        {
+            documents.Write(transaction, commit.Documents);
+            ledger.Park(transaction, commit.Parked, replace: false);
+            ledger.Advance(transaction, commit.Checkpoint);
+        }, cancellationToken);
+    }
+
+    public Task RewindAsync(ProjectionRewind<TDoc> rewind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rewind);
+        return WriteAsync(transaction =>
+        {
+            documents.Rewind(transaction, rewind);
+            ledger.Rewind(transaction, rewind.From, rewind.Checkpoint);
+        }, cancellationToken);
+    }
+
+    public Task CompleteParkedReplayAsync(ParkedReplay<TDoc> replay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        return WriteAsync(transaction =>
+        {
+            if (replay.Document is { } document)
+            {
+                documents.Write(transaction, [document]);
+            }
+
+            ledger.Unpark(transaction, replay.Applied);
+            if (replay.StillFailing is { } failing)
+            {
+                ledger.Park(transaction, [failing], replace: true);
+            }
+        }, cancellationToken);
+    }
+
+    private static GlobalPosition? Later(GlobalPosition? a, GlobalPosition? b) => a is { } x && (b is not { } y || x > y) ? a : b;
+
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = open();
+        return Task.FromResult(read(connection));
+    }
+
+    private Task WriteAsync(Action<SqliteTransaction> write, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        write(transaction);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+}
