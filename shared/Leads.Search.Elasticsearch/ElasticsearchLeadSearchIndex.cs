@@ -4,6 +4,7 @@ using Leads.EventStore;
 using Leads.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Leads.Search.Elasticsearch.SearchQueries;
 using static Leads.Search.Elasticsearch.SearchRequests;
 using HttpMethod = Elastic.Transport.HttpMethod;
 

@@ -3,6 +3,7 @@ using Leads.EventStore;
 using Leads.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Leads.Search.Elasticsearch.SearchQueries;
 using static Leads.Search.Elasticsearch.SearchRequests;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
@@ -83,7 +84,7 @@ public sealed class ElasticsearchLeadSearchReader : ILeadSearchReader
         long? after = null;
         while (hits.Count < query.PageSize)
         {
-            var (status, body) = await Server.SendAsync(HttpMethod.POST, Path(index, "_search"), ToJson(SearchRequests.Search(query, historical, chunk, after)), cancellationToken, 404)
+            var (status, body) = await Server.SendAsync(HttpMethod.POST, Path(index, "_search"), ToJson(SearchQueries.Search(query, historical, chunk, after)), cancellationToken, 404)
                 .ConfigureAwait(false);
             if (status == 404)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Leads.EventStore;
 using Microsoft.Extensions.Logging;
+using static Leads.Search.Elasticsearch.SearchQueries;
 using static Leads.Search.Elasticsearch.SearchRequests;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
