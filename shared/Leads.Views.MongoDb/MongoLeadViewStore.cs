@@ -196,14 +196,22 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
             {
                 await collection.BulkWriteAsync(writes, Unordered, ct).ConfigureAwait(false);
             }
-            catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteConcernError is null && ex.WriteErrors.All(IsGuardRefusal))
+            catch (MongoBulkWriteException<BsonDocument> ex) when (AllRefusedByTheGuard(ex.WriteConcernError is not null, ex.WriteErrors.Select(e => e.Category)))
             {
                 // every failed write is a guard saying "already applied": nothing to do
             }
         }, cancellationToken);
 
-    internal static bool IsGuardRefusal(BulkWriteError error) =>
-        error.Category == ServerErrorCategory.DuplicateKey;
+    /// <summary>
+    /// Whether a failed bulk write only met guards: every failed write is a duplicate key (the upsert's insert hit an
+    /// existing _id because the guard's filter refused an older position) and the write concern held. Anything else
+    /// (another error beside them, no error named, a write concern failure) is a real failure.
+    /// </summary>
+    internal static bool AllRefusedByTheGuard(bool writeConcernFailed, IEnumerable<ServerErrorCategory> failedWrites)
+    {
+        var categories = failedWrites.ToList();
+        return !writeConcernFailed && categories.Count > 0 && categories.All(c => c == ServerErrorCategory.DuplicateKey);
+    }
 
     /// <summary>Index creation runs once per store; a failed attempt (server down at start-up) is tried again by the next call.</summary>
     private Task EnsureReadyAsync(CancellationToken cancellationToken)

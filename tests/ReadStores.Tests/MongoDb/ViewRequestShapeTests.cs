@@ -73,8 +73,16 @@ public sealed class ViewRequestShapeTests
     [Fact]
     public void Only_a_duplicate_key_on_a_guarded_upsert_counts_as_already_applied()
     {
+        // The guarded writes are upserts: when the guard's filter refuses an older position, the insert meets the _id.
         Assert.True(ViewRequests.GuardedLeadWrite(Lead1410Write()).IsUpsert);
         Assert.True(ViewRequests.CheckpointAdvance("lead-views", GlobalPosition.FromSequence(3)).IsUpsert);
+
+        Assert.True(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.DuplicateKey]));
+        Assert.True(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.DuplicateKey, ServerErrorCategory.DuplicateKey]));
+        Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.DuplicateKey, ServerErrorCategory.Uncategorized]));
+        Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.ExecutionTimeout]));
+        Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: true, [ServerErrorCategory.DuplicateKey]));
+        Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, []));
     }
 
     [Fact]
