@@ -1,4 +1,5 @@
 using Leads.Privacy.Sqlite;
+using Leads.Testing.Contracts;
 
 namespace Leads.Privacy.Tests;
 

@@ -1,6 +1,7 @@
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Testing.Contracts;
 
 namespace Leads.Search.Tests;
 
@@ -27,7 +28,7 @@ internal static class EventLog
     public static IEnumerable<ILeadEvent> Generated(int count) =>
         Enumerable.Range(10_000, count).SelectMany(id => (ILeadEvent[])
         [
-            .. Leads.Initialized(id, $"Lead {id}", $"lead{id}@old.example", $"07-{id}00"),
+            .. SearchLeads.Initialized(id, $"Lead {id}", $"lead{id}@old.example", $"07-{id}00"),
             new ContactInfoChanged(id, $"lead{id}@new.example", $"08-{id}00", $"08{id}00"),
         ]);
 }

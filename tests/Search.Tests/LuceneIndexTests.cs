@@ -1,6 +1,7 @@
 using Leads.EventStore;
 using Leads.Search.Lucene;
 using Leads.Testing;
+using Leads.Testing.Contracts;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 
@@ -9,7 +10,7 @@ namespace Leads.Search.Tests;
 /// <summary>What only the Lucene index promises: the checkpoint in the commit data, readers in other processes.</summary>
 public sealed class LuceneIndexTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new("leads-search-");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -20,7 +21,7 @@ public sealed class LuceneIndexTests : IDisposable
     {
         await using (var index = new LuceneLeadSearchIndex(Options))
         {
-            await index.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)) with { Checkpoint = new GlobalPosition(42, 41) }, Cancel);
+            await index.CommitAsync(Batch(SearchLeads.Fold(1, SearchLeads.Story1410)) with { Checkpoint = new GlobalPosition(42, 41) }, Cancel);
         }
 
         using var directory = FSDirectory.Open(_folder.Path);
@@ -35,7 +36,7 @@ public sealed class LuceneIndexTests : IDisposable
         using var reader = new LuceneLeadSearchReader(Options);
         Assert.Empty(await reader.SearchAsync(Query("03-2724"), Cancel));
 
-        await writer.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)), Cancel);
+        await writer.CommitAsync(Batch(SearchLeads.Fold(1, SearchLeads.Story1410)), Cancel);
 
         await Eventually.IsTrueAsync(async () => (await reader.SearchAsync(Query("03-2724"), Cancel)).Count == 1,
             TimeSpan.FromSeconds(1), "the reader to see the batch", Cancel);
@@ -47,7 +48,7 @@ public sealed class LuceneIndexTests : IDisposable
         await using var writer = new LuceneLeadSearchIndex(Options);
         using var reader = new LuceneLeadSearchReader(Options);
 
-        await writer.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)), Cancel);
+        await writer.CommitAsync(Batch(SearchLeads.Fold(1, SearchLeads.Story1410)), Cancel);
         await writer.FlushAsync(Cancel);
 
         await Eventually.IsTrueAsync(async () => await reader.ReadCheckpointAsync(Cancel) == GlobalPosition.FromSequence(8),
@@ -74,14 +75,14 @@ public sealed class LuceneIndexTests : IDisposable
     public async Task Batches_are_not_committed_one_by_one()
     {
         await using var writer = new LuceneLeadSearchIndex(Options with { CommitInterval = TimeSpan.FromHours(1) });
-        await writer.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410)), Cancel);
+        await writer.CommitAsync(Batch(SearchLeads.Fold(1, SearchLeads.Story1410)), Cancel);
         await writer.FlushAsync(Cancel);
         using var directory = FSDirectory.Open(_folder.Path);
         var generation = SegmentInfos.GetLastCommitGeneration(directory);
 
         for (var i = 1; i <= 20; i++)
         {
-            await writer.CommitAsync(Batch(Leads.Fold((ulong)i * 10, Leads.Initialized(i, "Anna", "a@example.com", "0123456"))), Cancel);
+            await writer.CommitAsync(Batch(SearchLeads.Fold((ulong)i * 10, SearchLeads.Initialized(i, "Anna", "a@example.com", "0123456"))), Cancel);
         }
 
         Assert.Equal((generation, (GlobalPosition?)GlobalPosition.FromSequence(8)), (SegmentInfos.GetLastCommitGeneration(directory), writer.CommittedCheckpoint));
@@ -92,5 +93,5 @@ public sealed class LuceneIndexTests : IDisposable
     private static SearchQuery Query(string text) => SearchQuery.Parse(text, 10).Value!;
 
     private static Projections.ProjectionCommit<LeadSearchDocument> Batch(params LeadSearchDocument[] documents) =>
-        new([.. documents.Select(Leads.Write)], [], documents.Max(d => d.Position));
+        new([.. documents.Select(SearchLeads.Write)], [], documents.Max(d => d.Position));
 }

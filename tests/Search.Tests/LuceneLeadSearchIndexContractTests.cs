@@ -1,20 +1,28 @@
 using Leads.Search.Lucene;
+using Leads.Testing;
+using Leads.Testing.Contracts;
 
 namespace Leads.Search.Tests;
 
-/// <summary>The search index contract on the embedded Lucene index, in a temporary folder per test.</summary>
-public sealed class LuceneLeadSearchIndexContractTests : LeadSearchIndexContract
+/// <summary>The embedded Lucene index in a temporary folder of its own per test; closing it disposes the writer.</summary>
+public sealed class LuceneIndexHost : ISearchIndexHost
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new("leads-search-");
 
-    protected override Task<ILeadSearchIndex> OpenIndexAsync() =>
+    public Task<ILeadSearchIndex> OpenAsync() =>
         Task.FromResult<ILeadSearchIndex>(new LuceneLeadSearchIndex(new LuceneSearchIndexOptions(_folder.Path)));
 
-    protected override async Task CloseIndexAsync(ILeadSearchIndex index) => await ((LuceneLeadSearchIndex)index).DisposeAsync();
+    public async Task CloseAsync(ILeadSearchIndex index) => await ((LuceneLeadSearchIndex)index).DisposeAsync();
 
-    public override async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
         _folder.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The search index contract on the embedded Lucene index.</summary>
+public sealed class LuceneLeadSearchIndexContractTests() : LeadSearchIndexContract(new LuceneIndexHost());
+
+/// <summary>The search matching contract on the embedded Lucene index.</summary>
+public sealed class LuceneLeadSearchMatchingContractTests() : LeadSearchMatchingContract(new LuceneIndexHost());

@@ -1,6 +1,7 @@
 using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
+using Leads.Testing.Contracts;
 
 namespace Leads.Search.Tests;
 
@@ -10,7 +11,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void Lead_1410_keeps_its_old_email_and_phone_as_historical()
     {
-        var document = Leads.Fold(1, Leads.Story1410);
+        var document = SearchLeads.Fold(1, SearchLeads.Story1410);
 
         Assert.Equal(
             [new KnownValue("stefan@old.example", "stefan@old.example", false), new KnownValue("stefan@new.example", "stefan@new.example", true)],
@@ -23,7 +24,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void Lead_1410_has_its_current_contact_and_status()
     {
-        var document = Leads.Fold(1, Leads.Story1410);
+        var document = SearchLeads.Fold(1, SearchLeads.Story1410);
 
         Assert.Equal(
             (1410L, "Stefan Müller", "stefan@new.example", "050-8139904", "0508139904", (LeadStatus?)LeadStatus.Converted),
@@ -33,7 +34,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void The_document_holds_the_position_and_revision_of_its_last_event()
     {
-        var document = Leads.Fold(100, Leads.Story1410);
+        var document = SearchLeads.Fold(100, SearchLeads.Story1410);
 
         Assert.Equal((GlobalPosition.FromSequence(107), 7UL), (document.Position, document.Revision));
     }
@@ -41,7 +42,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void A_name_change_keeps_the_old_name_as_historical()
     {
-        var document = Leads.Fold(1, [.. Leads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new NameChanged(7, "Anna Jones")]);
+        var document = SearchLeads.Fold(1, [.. SearchLeads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new NameChanged(7, "Anna Jones")]);
 
         Assert.Equal(
             [new KnownValue("Anna Smith", "anna smith", false), new KnownValue("Anna Jones", "anna jones", true)],
@@ -51,7 +52,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void Name_keys_are_folded_words()
     {
-        var document = Leads.Fold(1, Leads.Story1410);
+        var document = SearchLeads.Fold(1, SearchLeads.Story1410);
 
         Assert.Equal("stefan muller", Assert.Single(document.Names).Key);
     }
@@ -59,9 +60,9 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void Returning_to_an_old_email_makes_it_current_again_listed_once()
     {
-        var document = Leads.Fold(1,
+        var document = SearchLeads.Fold(1,
         [
-            .. Leads.Initialized(7, "Anna", "a@one.example", "0123456"),
+            .. SearchLeads.Initialized(7, "Anna", "a@one.example", "0123456"),
             new ContactInfoChanged(7, "a@two.example", "0123456", "0123456"),
             new ContactInfoChanged(7, "a@one.example", "0123456", "0123456"),
         ]);
@@ -74,9 +75,9 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void The_same_phone_digits_written_differently_are_one_phone_with_the_latest_writing()
     {
-        var document = Leads.Fold(1,
+        var document = SearchLeads.Fold(1,
         [
-            .. Leads.Initialized(7, "Anna", "a@one.example", "03-27243457"),
+            .. SearchLeads.Initialized(7, "Anna", "a@one.example", "03-27243457"),
             new ContactInfoChanged(7, "a@two.example", "03 2724 3457", "0327243457"),
         ]);
 
@@ -86,7 +87,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void An_old_contact_event_without_digits_gets_them_from_the_phone()
     {
-        var document = Leads.Fold(1, [new LeadWasInitialized(7), new ContactInfoChanged(7, "a@one.example", "(03) 2724-3457", "")]);
+        var document = SearchLeads.Fold(1, [new LeadWasInitialized(7), new ContactInfoChanged(7, "a@one.example", "(03) 2724-3457", "")]);
 
         Assert.Equal("0327243457", document.PhoneDigits);
     }
@@ -94,8 +95,8 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void A_follow_up_date_does_not_touch_the_document()
     {
-        var before = Leads.Fold(1, [.. Leads.Initialized(7, "Anna", "a@one.example", "0123456"), new StatusChanged(7, LeadStatus.FollowUp)]);
-        var context = Leads.Context("lead-7", 5, 6, new FollowupSet(7, new DateOnly(2016, 11, 23)));
+        var before = SearchLeads.Fold(1, [.. SearchLeads.Initialized(7, "Anna", "a@one.example", "0123456"), new StatusChanged(7, LeadStatus.FollowUp)]);
+        var context = SearchLeads.Context("lead-7", 5, 6, new FollowupSet(7, new DateOnly(2016, 11, 23)));
 
         var after = LeadSearchProjection.Definition.Apply(before, new FollowupSet(7, new DateOnly(2016, 11, 23)), context);
 
@@ -129,7 +130,7 @@ public sealed class SearchDocumentSpecs
     [Fact]
     public void LeadForgotten_drops_every_name_email_and_phone_current_and_historical()
     {
-        var before = Leads.Fold(1, Leads.Story1410);
+        var before = SearchLeads.Fold(1, SearchLeads.Story1410);
 
         var after = LeadSearchProjection.Evolve(before, new LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["email"], []));
 

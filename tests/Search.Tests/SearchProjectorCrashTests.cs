@@ -17,7 +17,7 @@ public sealed class SearchProjectorCrashTests : IAsyncLifetime
     private const int LeadCount = 10_000;
     private const long FirstId = 10_000;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-    private readonly TempFolder _data = new();
+    private readonly TempDirectory _data = new("leads-search-");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -2,6 +2,7 @@ using Leads.EventStore;
 using Leads.EventStore.Sqlite;
 using Leads.Search.Lucene;
 using Leads.Testing;
+using Leads.Testing.Contracts;
 
 namespace Leads.Search.Tests;
 
@@ -12,7 +13,7 @@ namespace Leads.Search.Tests;
 public sealed class SearchProjectorProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly TempFolder _data = new();
+    private readonly TempDirectory _data = new("leads-search-");
     private SqliteEventStore _events = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -38,7 +39,7 @@ public sealed class SearchProjectorProcessTests : IAsyncLifetime
         await using var projector = await StartProjectorAsync();
         using var reader = new LuceneLeadSearchReader(IndexOptions);
 
-        await EventLog.AppendAsync(_events, Leads.Story1410, Cancel);
+        await EventLog.AppendAsync(_events, SearchLeads.Story1410, Cancel);
 
         var hit = await Eventually.ReturnsAsync(
             async () => (await reader.SearchAsync(SearchQuery.Parse("03-27243457", 10).Value!, Cancel)).SingleOrDefault(),
@@ -49,7 +50,7 @@ public sealed class SearchProjectorProcessTests : IAsyncLifetime
     [Fact]
     public async Task Killed_during_catch_up_and_restarted_it_converges_to_the_full_index()
     {
-        var head = await EventLog.AppendAsync(_events, [.. Leads.Story1410, .. EventLog.Generated(3_000)], Cancel);
+        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(3_000)], Cancel);
         using var reader = new LuceneLeadSearchReader(IndexOptions);
 
         await using (var first = await StartProjectorAsync())

@@ -3,6 +3,7 @@ using Leads.EventStore.Sqlite;
 using Leads.Projections;
 using Leads.Search.Lucene;
 using Leads.Testing;
+using Leads.Testing.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Leads.Search.Tests;
@@ -11,7 +12,7 @@ namespace Leads.Search.Tests;
 public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new("leads-search-");
     private SqliteEventStore _events = null!;
     private LuceneLeadSearchIndex _index = null!;
 
@@ -34,7 +35,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task Lead_1410_is_found_by_its_old_phone_marked_historical()
     {
-        var head = await EventLog.AppendAsync(_events, Leads.Story1410, Cancel);
+        var head = await EventLog.AppendAsync(_events, SearchLeads.Story1410, Cancel);
 
         var hits = await RunUntilAsync(head, () => SearchAsync("03-27243457"));
 
@@ -46,7 +47,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task A_reset_from_the_start_rebuilds_the_same_search_results()
     {
-        var head = await EventLog.AppendAsync(_events, [.. Leads.Story1410, .. EventLog.Generated(200)], Cancel);
+        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(200)], Cancel);
         var before = await RunUntilAsync(head, SnapshotAsync);
 
         var after = await RunUntilAsync(head, SnapshotAsync, reset: ResetFrom.Start);
@@ -57,7 +58,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task A_reset_from_a_position_rebuilds_the_same_search_results()
     {
-        var head = await EventLog.AppendAsync(_events, [.. Leads.Story1410, .. EventLog.Generated(200)], Cancel);
+        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(200)], Cancel);
         var before = await RunUntilAsync(head, SnapshotAsync);
 
         var after = await RunUntilAsync(head, SnapshotAsync, reset: ResetFrom.Position(GlobalPosition.FromSequence(head.Commit / 2)));
@@ -72,7 +73,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
         await RunUntilAsync(half, () => Task.FromResult(0));
         await _index.DisposeAsync();
         _index = OpenIndex();
-        var head = await EventLog.AppendAsync(_events, [.. Leads.Story1410, .. EventLog.Generated(150).Skip(500)], Cancel);
+        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(150).Skip(500)], Cancel);
 
         var resumed = await RunUntilAsync(head, SnapshotAsync);
         var fresh = await RunUntilAsync(head, SnapshotAsync, reset: ResetFrom.Start);

@@ -1,7 +1,8 @@
 using Leads.Projections;
 using Leads.Testing;
-using Leads.Views.Sqlite;
+using Leads.Testing.Contracts;
 using Leads.Views;
+using Leads.Views.Sqlite;
 using Projections.Tests.Support;
 
 namespace Projections.Tests.Contract;

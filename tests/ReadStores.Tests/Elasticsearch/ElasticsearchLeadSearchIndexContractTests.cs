@@ -2,32 +2,40 @@ using Elastic.Clients.Elasticsearch;
 using Leads.ReadStores.Tests.Servers;
 using Leads.Search;
 using Leads.Search.Elasticsearch;
-using Leads.Search.Tests;
+using Leads.Testing.Contracts;
 
 namespace Leads.ReadStores.Tests.Elasticsearch;
 
 /// <summary>
-/// The search index contract, unchanged, on Elasticsearch: an alias of its own per test; closing drops nothing (the
-/// data is on the server), so a reopen is a new adapter finding the alias and its checkpoint document.
+/// Elasticsearch for the search contracts: an alias of its own per test; closing drops nothing (the data is on the
+/// server), so a reopen is a new adapter finding the alias and its checkpoint document; the test's indexes are deleted
+/// with it.
 /// </summary>
-public sealed class ElasticsearchLeadSearchIndexContractTests(ElasticsearchServer server) : LeadSearchIndexContract, IClassFixture<ElasticsearchServer>
+public sealed class ElasticsearchIndexHost(ElasticsearchServer server) : ISearchIndexHost
 {
     private (ElasticsearchClient Client, ElasticsearchSearchOptions Options)? _index;
 
-    protected override Task<ILeadSearchIndex> OpenIndexAsync()
+    public Task<ILeadSearchIndex> OpenAsync()
     {
         _index ??= server.NewIndex();
         return Task.FromResult<ILeadSearchIndex>(new ElasticsearchLeadSearchIndex(_index.Value.Client, _index.Value.Options));
     }
 
-    protected override Task CloseIndexAsync(ILeadSearchIndex index) => Task.CompletedTask;
+    public Task CloseAsync(ILeadSearchIndex index) => Task.CompletedTask;
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
         if (_index is { } index)
         {
             await ElasticsearchServer.DeleteAsync(index.Client, index.Options);
         }
     }
 }
+
+/// <summary>The search index contract, unchanged, on Elasticsearch.</summary>
+public sealed class ElasticsearchLeadSearchIndexContractTests(ElasticsearchServer server)
+    : LeadSearchIndexContract(new ElasticsearchIndexHost(server)), IClassFixture<ElasticsearchServer>;
+
+/// <summary>The search matching contract, unchanged, on Elasticsearch.</summary>
+public sealed class ElasticsearchLeadSearchMatchingContractTests(ElasticsearchServer server)
+    : LeadSearchMatchingContract(new ElasticsearchIndexHost(server)), IClassFixture<ElasticsearchServer>;

@@ -1,7 +1,7 @@
 using Leads.Privacy;
 using Leads.Privacy.MongoDb;
-using Leads.Privacy.Tests;
 using Leads.ReadStores.Tests.Servers;
+using Leads.Testing.Contracts;
 using MongoDB.Driver;
 
 namespace Leads.ReadStores.Tests.MongoDb;

@@ -1,9 +1,9 @@
 using Leads.Projections;
 using Leads.ReadStores.Tests.Servers;
+using Leads.Testing.Contracts;
 using Leads.Views;
 using Leads.Views.MongoDb;
 using MongoDB.Driver;
-using Projections.Tests.Contract;
 
 namespace Leads.ReadStores.Tests.MongoDb;
 

@@ -1,8 +1,14 @@
 using Leads.Domain;
+using Leads.Domain.Events;
+using Leads.Search;
 
-namespace Leads.Search.Tests;
+namespace Leads.Testing.Contracts;
 
-public abstract partial class LeadSearchIndexContract
+/// <summary>
+/// What every search index adapter must find, and in which order: names, emails and phones, current and historical. A
+/// test class per adapter derives from this with the adapter's <see cref="ISearchIndexHost"/>.
+/// </summary>
+public abstract class LeadSearchMatchingContract(ISearchIndexHost host) : LeadSearchIndexUnderTest(host)
 {
     [Fact]
     public async Task An_email_matches_exactly_and_case_insensitively()
@@ -103,7 +109,7 @@ public abstract partial class LeadSearchIndexContract
     [Fact]
     public async Task An_old_name_finds_the_lead_marked_historical()
     {
-        await WriteAsync(Leads.Fold(1, [.. Leads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new Domain.Events.NameChanged(7, "Anna Jones")]));
+        await WriteAsync(SearchLeads.Fold(1, [.. SearchLeads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new Domain.Events.NameChanged(7, "Anna Jones")]));
 
         Assert.Equal(
             Hit(7, "Anna Jones", LeadStatus.Available, MatchedField.Name, "Anna Smith", historical: true),
@@ -113,7 +119,7 @@ public abstract partial class LeadSearchIndexContract
     [Fact]
     public async Task A_match_on_the_current_name_is_not_historical_even_when_an_old_name_also_matches()
     {
-        await WriteAsync(Leads.Fold(1, [.. Leads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new Domain.Events.NameChanged(7, "Anna Jones")]));
+        await WriteAsync(SearchLeads.Fold(1, [.. SearchLeads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new Domain.Events.NameChanged(7, "Anna Jones")]));
 
         Assert.Equal(
             Hit(7, "Anna Jones", LeadStatus.Available, MatchedField.Name, "Anna Jones", historical: false),
@@ -123,7 +129,7 @@ public abstract partial class LeadSearchIndexContract
     [Fact]
     public async Task Name_words_must_all_match_one_name_not_words_of_different_names()
     {
-        await WriteAsync(Leads.Fold(1, [.. Leads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new Domain.Events.NameChanged(7, "Berta Jones")]));
+        await WriteAsync(SearchLeads.Fold(1, [.. SearchLeads.Initialized(7, "Anna Smith", "anna@example.com", "0123456"), new Domain.Events.NameChanged(7, "Berta Jones")]));
 
         Assert.Empty(await SearchAsync("smith jones"));
     }
@@ -131,7 +137,7 @@ public abstract partial class LeadSearchIndexContract
     [Fact]
     public async Task A_hit_shows_the_current_name_and_status()
     {
-        var renamed = Leads.Fold(1, [.. Leads.Story1410, new Domain.Events.NameChanged(1410, "Stefan Maier")]);
+        var renamed = SearchLeads.Fold(1, [.. SearchLeads.Story1410, new Domain.Events.NameChanged(1410, "Stefan Maier")]);
         await WriteAsync(renamed);
 
         var hit = await SearchOneAsync("stefan@old.example");
@@ -143,5 +149,51 @@ public abstract partial class LeadSearchIndexContract
     public async Task An_empty_index_finds_nothing()
     {
         Assert.Empty(await SearchAsync("anna"));
+    }
+
+    [Fact]
+    public async Task Current_matches_rank_above_historical_ones_then_by_lead_id()
+    {
+        var historical = SearchLeads.Fold(1, [.. SearchLeads.Initialized(1, "A", "x@shared.example", "0111111"), new ContactInfoChanged(1, "a@own.example", "0111111", "0111111")]);
+        var current3 = Lead(3, "C", "x@shared.example", "0333333", 10);
+        var current2 = Lead(2, "B", "x@shared.example", "0222222", 20);
+        await WriteAsync(current3, historical, current2);
+
+        var hits = await SearchAsync("x@shared.example");
+
+        Assert.Equal([(2L, false), (3L, false), (1L, true)], hits.Select(h => (h.LeadId, h.Historical)));
+    }
+
+    [Fact]
+    public async Task A_page_holds_at_most_page_size_hits_the_best_ranked_first()
+    {
+        var leads = Enumerable.Range(1, 30).Select(i => Lead(100 - i, $"Anna {i}", $"anna{i}@example.com", "0123456", (ulong)(i * 10))).ToArray();
+        await WriteAsync(leads);
+
+        var hits = await SearchAsync("anna", pageSize: 7);
+
+        Assert.Equal([70L, 71, 72, 73, 74, 75, 76], hits.Select(h => h.LeadId));
+    }
+
+    [Fact]
+    public async Task A_page_fills_with_historical_hits_after_the_current_ones()
+    {
+        var current = Lead(5, "Anna Jones", "a5@example.com", "0123456", 1);
+        var renamed = SearchLeads.Fold(10, [.. SearchLeads.Initialized(1, "Anna Smith", "a1@example.com", "0123456"), new NameChanged(1, "Berta Smith")]);
+        var other = Lead(2, "Carl", "a2@example.com", "0123456", 20);
+        await WriteAsync(current, renamed, other);
+
+        var hits = await SearchAsync("anna", pageSize: 2);
+
+        Assert.Equal([(5L, false), (1L, true)], hits.Select(h => (h.LeadId, h.Historical)));
+    }
+
+    [Fact]
+    public async Task Each_lead_is_one_hit_even_when_several_of_its_values_match()
+    {
+        var phones = SearchLeads.Fold(1, [.. SearchLeads.Initialized(1, "A", "a@example.com", "0123456"), new ContactInfoChanged(1, "a@example.com", "0123999", "0123999")]);
+        await WriteAsync(phones);
+
+        Assert.Equal((1L, "0123999", false), (await SearchOneAsync("0123")) is var h ? (h.LeadId, h.MatchedValue, h.Historical) : default);
     }
 }

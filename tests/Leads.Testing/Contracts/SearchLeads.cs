@@ -2,11 +2,12 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Projections;
+using Leads.Search;
 
-namespace Leads.Search.Tests;
+namespace Leads.Testing.Contracts;
 
 /// <summary>Leads from the talk and helpers that fold events into search documents at chosen positions.</summary>
-internal static class Leads
+public static class SearchLeads
 {
     public static ILeadEvent[] Story1410 { get; } =
     [

@@ -4,7 +4,7 @@ using Leads.EventStore;
 using Leads.Projections;
 using Leads.Views;
 
-namespace Projections.Tests.Contract;
+namespace Leads.Testing.Contracts;
 
 /// <summary>
 /// What every view store (SQLite now, MongoDB later) must do, through its two ports: the projector's

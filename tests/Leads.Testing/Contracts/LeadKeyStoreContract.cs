@@ -1,4 +1,6 @@
-namespace Leads.Privacy.Tests;
+using Leads.Privacy;
+
+namespace Leads.Testing.Contracts;
 
 /// <summary>What every key store (SQLite, MongoDB, a KMS adapter) must do. Subclasses say how to create one.</summary>
 public abstract class LeadKeyStoreContract

@@ -1,16 +1,16 @@
 using Leads.Domain;
 using Leads.EventStore;
 using Leads.Projections;
+using Leads.Search;
 
-namespace Leads.Search.Tests;
+namespace Leads.Testing.Contracts;
 
 /// <summary>
-/// What every search index adapter must do (embedded Lucene now, Elasticsearch later): derive a class, say how to open
-/// the index under test and how to close it. <see cref="OpenIndexAsync"/> must open the same storage each time within
-/// one test, so that a close and reopen shows what is durable. An adapter whose server is not reachable calls
-/// <c>Assert.Skip</c> from <see cref="OpenIndexAsync"/> with the reason.
+/// The search index under test and what the search contracts share to write and search it: the index is opened and
+/// closed by the adapter's <see cref="ISearchIndexHost"/> (embedded Lucene, Elasticsearch), which must open the same
+/// storage each time within one test, so that a close and reopen shows what is durable.
 /// </summary>
-public abstract partial class LeadSearchIndexContract : IAsyncLifetime
+public abstract class LeadSearchIndexUnderTest(ISearchIndexHost host) : IAsyncLifetime
 {
     /// <summary>How long a committed batch may take to show up in searches.</summary>
     protected static readonly TimeSpan VisibilityDeadline = TimeSpan.FromSeconds(1);
@@ -22,20 +22,21 @@ public abstract partial class LeadSearchIndexContract : IAsyncLifetime
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Opens this test's index (empty the first time).</summary>
-    protected abstract Task<ILeadSearchIndex> OpenIndexAsync();
+    protected Task<ILeadSearchIndex> OpenIndexAsync() => host.OpenAsync();
 
     /// <summary>Closes an index so that reopening it shows only what is durable.</summary>
-    protected abstract Task CloseIndexAsync(ILeadSearchIndex index);
+    protected Task CloseIndexAsync(ILeadSearchIndex index) => host.CloseAsync(index);
 
-    public virtual async ValueTask InitializeAsync() => _index = await OpenIndexAsync();
+    public async ValueTask InitializeAsync() => _index = await OpenIndexAsync();
 
-    public virtual async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_index is not null)
         {
             await CloseIndexAsync(_index);
         }
 
+        await host.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -54,7 +55,7 @@ public abstract partial class LeadSearchIndexContract : IAsyncLifetime
     }
 
     protected static ProjectionCommit<LeadSearchDocument> Batch(params LeadSearchDocument[] documents) =>
-        new([.. documents.Select(Leads.Write)], [], documents.Max(d => d.Position));
+        new([.. documents.Select(SearchLeads.Write)], [], documents.Max(d => d.Position));
 
     protected async Task<IReadOnlyList<LeadSearchHit>> SearchAsync(string text, int pageSize = 10)
     {
@@ -65,11 +66,11 @@ public abstract partial class LeadSearchIndexContract : IAsyncLifetime
 
     protected async Task<LeadSearchHit> SearchOneAsync(string text) => Assert.Single(await SearchAsync(text));
 
-    protected static LeadSearchDocument Lead1410 => Leads.Fold(1, Leads.Story1410);
+    protected static LeadSearchDocument Lead1410 => SearchLeads.Fold(1, SearchLeads.Story1410);
 
     /// <summary>A lead with one name, email and phone, its events from <paramref name="position"/> on.</summary>
     protected static LeadSearchDocument Lead(long id, string name, string email, string phone, ulong position) =>
-        Leads.Fold(position, Leads.Initialized(id, name, email, phone));
+        SearchLeads.Fold(position, SearchLeads.Initialized(id, name, email, phone));
 
     protected static LeadSearchHit Hit(long leadId, string name, LeadStatus? status, MatchedField field, string value, bool historical) =>
         new(leadId, name, status, field, value, historical);

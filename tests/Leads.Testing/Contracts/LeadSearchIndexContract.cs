@@ -1,12 +1,15 @@
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Projections;
-using Leads.Testing;
+using Leads.Search;
 
-namespace Leads.Search.Tests;
+namespace Leads.Testing.Contracts;
 
-/// <summary>The index as the projector's store: idempotent writes, the checkpoint with the writes, rewinds, parked events.</summary>
-public abstract partial class LeadSearchIndexContract
+/// <summary>
+/// What every search index adapter must store: batches with their checkpoint, durably; parked events; rewinds; and
+/// erasure. A test class per adapter derives from this with the adapter's <see cref="ISearchIndexHost"/>.
+/// </summary>
+public abstract class LeadSearchIndexContract(ISearchIndexHost host) : LeadSearchIndexUnderTest(host)
 {
     [Fact]
     public async Task A_new_index_has_no_checkpoint()
@@ -57,7 +60,7 @@ public abstract partial class LeadSearchIndexContract
     [Fact]
     public async Task An_older_document_does_not_replace_a_newer_one()
     {
-        var older = Leads.Fold(1, Leads.Story1410[..4]);
+        var older = SearchLeads.Fold(1, SearchLeads.Story1410[..4]);
         await WriteAsync(Lead1410);
 
         await WriteAsync(older);
@@ -79,7 +82,7 @@ public abstract partial class LeadSearchIndexContract
     public async Task A_replayed_older_batch_in_the_same_unflushed_window_is_skipped_too()
     {
         await Index.CommitAsync(Batch(Lead1410), Cancel);
-        await Index.CommitAsync(Batch(Leads.Fold(1, Leads.Story1410[..4])), Cancel);
+        await Index.CommitAsync(Batch(SearchLeads.Fold(1, SearchLeads.Story1410[..4])), Cancel);
         await Index.FlushAsync(Cancel);
 
         Assert.True((await SearchOneAsync("050-8139904")) is { Historical: false });
@@ -100,7 +103,7 @@ public abstract partial class LeadSearchIndexContract
     {
         var anna = Lead(7, "Anna", "anna@example.com", "0123456", 20);
         await WriteAsync(Lead1410, anna);
-        var before = Leads.Fold(1, Leads.Story1410[..4]);
+        var before = SearchLeads.Fold(1, SearchLeads.Story1410[..4]);
 
         await Index.RewindAsync(new ProjectionRewind<LeadSearchDocument>(
             At(5),
@@ -144,9 +147,9 @@ public abstract partial class LeadSearchIndexContract
     public async Task A_completed_parked_replay_writes_the_document_and_removes_what_it_applied()
     {
         var parked = Parked("lead-1410", 8);
-        await Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([Leads.Write(Leads.Fold(1, Leads.Story1410[..7]))], [parked], At(8)), Cancel);
+        await Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([SearchLeads.Write(SearchLeads.Fold(1, SearchLeads.Story1410[..7]))], [parked], At(8)), Cancel);
 
-        await Index.CompleteParkedReplayAsync(new ParkedReplay<LeadSearchDocument>(Leads.Write(Lead1410), [parked], null), Cancel);
+        await Index.CompleteParkedReplayAsync(new ParkedReplay<LeadSearchDocument>(SearchLeads.Write(Lead1410), [parked], null), Cancel);
 
         Assert.Equal((0, (Domain.LeadStatus?)Domain.LeadStatus.Converted), (await Index.CountParkedAsync(Cancel), (await SearchOneAsync("stefan")).Status));
     }
@@ -164,4 +167,35 @@ public abstract partial class LeadSearchIndexContract
     private static ParkedEvent Parked(string streamId, ulong position) =>
         new(streamId, position, At(position), Guid.NewGuid(), LeadEventTypes.NameChanged, DateTimeOffset.UnixEpoch.AddSeconds(position),
             Held: false, Error: "cannot read", Attempts: 3, ParkedAt: DateTimeOffset.UnixEpoch);
+
+    private static LeadSearchDocument Forgotten1410 =>
+        SearchLeads.Fold(1, [.. SearchLeads.Story1410, new LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["email"], [])]);
+
+    [Theory]
+    [InlineData("stefan@old.example")]
+    [InlineData("stefan@new.example")]
+    [InlineData("03-27243457")]
+    [InlineData("050-8139904")]
+    [InlineData("0327")]
+    [InlineData("stefan")]
+    [InlineData("muller")]
+    public async Task A_forgotten_lead_is_found_by_nothing_it_was_ever_known_by(string text)
+    {
+        await WriteAsync(Lead1410);
+        Assert.NotEmpty(await SearchAsync(text));
+
+        await WriteAsync(Forgotten1410);
+
+        Assert.Empty(await SearchAsync(text));
+    }
+
+    [Fact]
+    public async Task A_forgotten_lead_keeps_its_document_position_so_a_replayed_event_is_skipped()
+    {
+        await WriteAsync(Forgotten1410);
+
+        await WriteAsync(Lead1410);
+
+        Assert.Empty(await SearchAsync("stefan@new.example"));
+    }
 }
