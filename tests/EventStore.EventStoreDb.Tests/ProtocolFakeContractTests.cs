@@ -3,23 +3,25 @@ using Leads.EventStore.ContractTests;
 namespace Leads.EventStore.EventStoreDb.Tests;
 
 /// <summary>
-/// The event store contract run through the adapter and client against the PROTOCOL FAKE (an in-memory stand-in
+/// The event store contracts run through the adapter and client against the PROTOCOL FAKE (an in-memory stand-in
 /// speaking the wire protocol, not EventStoreDB). It shows the adapter's own behaviour end to end over real gRPC;
-/// what the real server does is covered by <see cref="RealServer.EventStoreDbContractTests"/>, where a server exists.
+/// what the real server does is covered by the same contracts in RealServer/, where a server exists.
 /// </summary>
-public sealed class ProtocolFakeContractTests(ProtocolFakeContractTests.FakeFixture fake) : EventStoreContract, IClassFixture<ProtocolFakeContractTests.FakeFixture>
+public static class ProtocolFakeContractTests
 {
-    /// <summary>The adapter's own: search window times checkpoint multiplier of the options the fixture connects with.</summary>
-    protected override int FilteredCheckpointInterval =>
+    /// <summary>The adapter's own: search window times checkpoint multiplier of the options the fixtures connect with.</summary>
+    public static int AdapterCheckpointInterval =>
         (int)(EventStoreDbClientOptions.Default.FilterMaxSearchWindow * Math.Max(1u, EventStoreDbClientOptions.Default.CheckpointIntervalMultiplier));
 
-    protected override Task<IEventStore> CreateStoreAsync() => Task.FromResult<IEventStore>(fake.Store);
-
-    public sealed class FakeFixture : IAsyncLifetime
+    public sealed class FakeFixture : IAsyncLifetime, IEventStoreUnderTest
     {
         private ProtocolFakeServer? server;
 
         public EventStoreDbEventStore Store { get; private set; } = null!;
+
+        public int FilteredCheckpointInterval => AdapterCheckpointInterval;
+
+        public Task<IEventStore> CreateStoreAsync() => Task.FromResult<IEventStore>(Store);
 
         public async ValueTask InitializeAsync()
         {
@@ -37,3 +39,15 @@ public sealed class ProtocolFakeContractTests(ProtocolFakeContractTests.FakeFixt
         }
     }
 }
+
+public sealed class ProtocolFakeAppendContractTests(ProtocolFakeContractTests.FakeFixture fake)
+    : EventStoreAppendContract(fake), IClassFixture<ProtocolFakeContractTests.FakeFixture>;
+
+public sealed class ProtocolFakeReadContractTests(ProtocolFakeContractTests.FakeFixture fake)
+    : EventStoreReadContract(fake), IClassFixture<ProtocolFakeContractTests.FakeFixture>;
+
+public sealed class ProtocolFakeConcurrencyContractTests(ProtocolFakeContractTests.FakeFixture fake)
+    : EventStoreConcurrencyContract(fake), IClassFixture<ProtocolFakeContractTests.FakeFixture>;
+
+public sealed class ProtocolFakeSubscriptionContractTests(ProtocolFakeContractTests.FakeFixture fake)
+    : EventStoreSubscriptionContract(fake), IClassFixture<ProtocolFakeContractTests.FakeFixture>;

@@ -2,13 +2,15 @@ using Leads.EventStore.ContractTests;
 
 namespace Leads.EventStore.EventStoreDb.Tests.RealServer;
 
-/// <summary>The event store contract, unchanged, against a real EventStoreDB (skipped where none is reachable).</summary>
+// The event store contracts, unchanged, against a real EventStoreDB (skipped where none is reachable).
 [Collection(EventStoreDbServerCollection.Name)]
-public sealed class EventStoreDbContractTests(EventStoreDbServerFixture server) : EventStoreContract
-{
-    /// <summary>The adapter's own: search window times checkpoint multiplier of the options the fixture connects with.</summary>
-    protected override int FilteredCheckpointInterval =>
-        (int)(EventStoreDbClientOptions.Default.FilterMaxSearchWindow * Math.Max(1u, EventStoreDbClientOptions.Default.CheckpointIntervalMultiplier));
+public sealed class EventStoreDbAppendContractTests(EventStoreDbServerFixture server) : EventStoreAppendContract(server);
 
-    protected override Task<IEventStore> CreateStoreAsync() => Task.FromResult<IEventStore>(server.RequireStore());
-}
+[Collection(EventStoreDbServerCollection.Name)]
+public sealed class EventStoreDbReadContractTests(EventStoreDbServerFixture server) : EventStoreReadContract(server);
+
+[Collection(EventStoreDbServerCollection.Name)]
+public sealed class EventStoreDbConcurrencyContractTests(EventStoreDbServerFixture server) : EventStoreConcurrencyContract(server);
+
+[Collection(EventStoreDbServerCollection.Name)]
+public sealed class EventStoreDbSubscriptionContractTests(EventStoreDbServerFixture server) : EventStoreSubscriptionContract(server);

@@ -1,6 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
+using Leads.EventStore.ContractTests;
 using Leads.Testing;
 
 namespace Leads.EventStore.EventStoreDb.Tests.RealServer;
@@ -12,7 +13,7 @@ namespace Leads.EventStore.EventStoreDb.Tests.RealServer;
 /// network cannot do). When neither is possible the reason is kept and every test using the fixture reports itself
 /// skipped with it (never passed); with <c>ESDB_REQUIRED=1</c> (CI) they fail instead.
 /// </summary>
-public sealed class EventStoreDbServerFixture : IAsyncLifetime
+public sealed class EventStoreDbServerFixture : IAsyncLifetime, IEventStoreUnderTest
 {
     public const string Image = "eventstore/eventstore:24.10";
 
@@ -43,6 +44,11 @@ public sealed class EventStoreDbServerFixture : IAsyncLifetime
 
         return Store;
     }
+
+    /// <summary>For the event store contracts: the node's store, or the calling test skipped (see <see cref="RequireStore"/>).</summary>
+    public Task<IEventStore> CreateStoreAsync() => Task.FromResult<IEventStore>(RequireStore());
+
+    public int FilteredCheckpointInterval => ProtocolFakeContractTests.AdapterCheckpointInterval;
 
     public async ValueTask InitializeAsync()
     {

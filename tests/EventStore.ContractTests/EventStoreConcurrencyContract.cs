@@ -1,6 +1,7 @@
 namespace Leads.EventStore.ContractTests;
 
-public abstract partial class EventStoreContract
+/// <summary>The event store contract under concurrent writers: expected revisions decide, nothing is lost or written twice.</summary>
+public abstract class EventStoreConcurrencyContract(IEventStoreUnderTest target) : EventStoreContract(target)
 {
     private const int Writers = 32;
 

@@ -1,6 +1,7 @@
 namespace Leads.EventStore.ContractTests;
 
-public abstract partial class EventStoreContract
+/// <summary>The event store contract for catch-up subscriptions to $all: start, filters, checkpoints, live events.</summary>
+public abstract class EventStoreSubscriptionContract(IEventStoreUnderTest target) : EventStoreContract(target)
 {
     [Fact]
     public async Task Subscribing_from_the_start_delivers_existing_events_in_order_before_caught_up()

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Leads.EventStore.ContractTests;
 
-public abstract partial class EventStoreContract
+/// <summary>The event store contract for appends: what is stored, with which revisions and positions, and what is refused.</summary>
+public abstract class EventStoreAppendContract(IEventStoreUnderTest target) : EventStoreContract(target)
 {
     [Fact]
     public async Task Appended_events_read_back_with_data_metadata_and_recorded_time()
