@@ -35,7 +35,7 @@ public sealed class SearchProjectorCrashTests : IAsyncLifetime
         GlobalPosition head;
         await using (var events = new SqliteEventStore(Path.Combine(_data.Path, "events.db")))
         {
-            head = await EventLog.AppendAsync(events, EventLog.Generated(LeadCount), Cancel);
+            head = await LeadEvents.AppendByLeadAsync(events, EventLog.Generated(LeadCount), Cancel);
         }
 
         var indexFolder = Path.Combine(_data.Path, "search");

@@ -39,7 +39,7 @@ public sealed class SearchProjectorProcessTests : IAsyncLifetime
         await using var projector = await StartProjectorAsync();
         using var reader = new LuceneLeadSearchReader(IndexOptions);
 
-        await EventLog.AppendAsync(_events, SearchLeads.Story1410, Cancel);
+        await LeadEvents.AppendByLeadAsync(_events, SearchLeads.Story1410, Cancel);
 
         var hit = await Eventually.ReturnsAsync(
             async () => (await reader.SearchAsync(SearchQuery.Parse("03-27243457", 10).Value!, Cancel)).SingleOrDefault(),
@@ -50,7 +50,7 @@ public sealed class SearchProjectorProcessTests : IAsyncLifetime
     [Fact]
     public async Task Killed_during_catch_up_and_restarted_it_converges_to_the_full_index()
     {
-        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(3_000)], Cancel);
+        var head = await LeadEvents.AppendByLeadAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(3_000)], Cancel);
         using var reader = new LuceneLeadSearchReader(IndexOptions);
 
         await using (var first = await StartProjectorAsync())

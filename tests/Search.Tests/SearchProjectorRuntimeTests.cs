@@ -35,7 +35,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task Lead_1410_is_found_by_its_old_phone_marked_historical()
     {
-        var head = await EventLog.AppendAsync(_events, SearchLeads.Story1410, Cancel);
+        var head = await LeadEvents.AppendByLeadAsync(_events, SearchLeads.Story1410, Cancel);
 
         var hits = await RunUntilAsync(head, () => SearchAsync("03-27243457"));
 
@@ -47,7 +47,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task A_reset_from_the_start_rebuilds_the_same_search_results()
     {
-        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(200)], Cancel);
+        var head = await LeadEvents.AppendByLeadAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(200)], Cancel);
         var before = await RunUntilAsync(head, SnapshotAsync);
 
         var after = await RunUntilAsync(head, SnapshotAsync, reset: ResetFrom.Start);
@@ -58,7 +58,7 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task A_reset_from_a_position_rebuilds_the_same_search_results()
     {
-        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(200)], Cancel);
+        var head = await LeadEvents.AppendByLeadAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(200)], Cancel);
         var before = await RunUntilAsync(head, SnapshotAsync);
 
         var after = await RunUntilAsync(head, SnapshotAsync, reset: ResetFrom.Position(GlobalPosition.FromSequence(head.Commit / 2)));
@@ -69,11 +69,11 @@ public sealed class SearchProjectorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task A_projector_restarted_on_a_reopened_index_converges_to_a_fresh_replay()
     {
-        var half = await EventLog.AppendAsync(_events, EventLog.Generated(100), Cancel);
+        var half = await LeadEvents.AppendByLeadAsync(_events, EventLog.Generated(100), Cancel);
         await RunUntilAsync(half, () => Task.FromResult(0));
         await _index.DisposeAsync();
         _index = OpenIndex();
-        var head = await EventLog.AppendAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(150).Skip(500)], Cancel);
+        var head = await LeadEvents.AppendByLeadAsync(_events, [.. SearchLeads.Story1410, .. EventLog.Generated(150).Skip(500)], Cancel);
 
         var resumed = await RunUntilAsync(head, SnapshotAsync);
         var fresh = await RunUntilAsync(head, SnapshotAsync, reset: ResetFrom.Start);

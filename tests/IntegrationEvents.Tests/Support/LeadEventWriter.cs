@@ -2,6 +2,7 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.EventStore.Sqlite;
+using Leads.Testing;
 
 namespace IntegrationEvents.Tests.Support;
 
@@ -19,15 +20,18 @@ public sealed class LeadEventWriter(string dataDirectory) : IAsyncDisposable
     };
 
     public Task<GlobalPosition> AppendAsync(ILeadEvent e, CancellationToken cancellationToken) =>
-        AppendAsync(LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), LeadStream.Name(e.LeadId), Metadata(Guid.NewGuid()), cancellationToken);
+        AppendAsync(e, Metadata(Guid.NewGuid()), cancellationToken);
 
     public Task<GlobalPosition> AppendAsync(ILeadEvent e, EventMetadata metadata, CancellationToken cancellationToken) =>
-        AppendAsync(LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), LeadStream.Name(e.LeadId), metadata, cancellationToken);
+        AppendAsync(LeadStream.Name(e.LeadId), LeadEvents.Data(e, metadata), cancellationToken);
 
     /// <summary>Appends raw data under any type name (for events the publisher cannot translate).</summary>
-    public async Task<GlobalPosition> AppendAsync(string type, byte[] data, string stream, EventMetadata metadata, CancellationToken cancellationToken)
+    public Task<GlobalPosition> AppendAsync(string type, byte[] data, string stream, EventMetadata metadata, CancellationToken cancellationToken) =>
+        AppendAsync(stream, new EventData(Guid.NewGuid(), type, data, metadata), cancellationToken);
+
+    private async Task<GlobalPosition> AppendAsync(string stream, EventData data, CancellationToken cancellationToken)
     {
-        var result = await _store.AppendAsync(stream, ExpectedRevision.Any, [new EventData(Guid.NewGuid(), type, data, metadata)], cancellationToken);
+        var result = await _store.AppendAsync(stream, ExpectedRevision.Any, [data], cancellationToken);
         return result is AppendResult.Success s ? s.Position : throw new InvalidOperationException($"append to {stream} failed: {result}");
     }
 

@@ -105,7 +105,7 @@ public sealed class ViewProjectorCrashTests
                 };
                 var result = await events.AppendAsync(
                     LeadStream.Name(id), ExpectedRevision.NoStream,
-                    [.. LeadEvents.Initialized(id, $"Lead {id}", $"lead{id}@example.com", $"050-{id:0000000}").Append(change).Select(LeadEvents.Data)],
+                    [.. LeadEvents.Initialized(id, $"Lead {id}", $"lead{id}@example.com", $"050-{id:0000000}").Append(change).Select(e => LeadEvents.Data(e))],
                     Ct);
                 var position = Assert.IsType<AppendResult.Success>(result).Position;
                 last = position > last ? position : last;

@@ -3,6 +3,7 @@ using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Privacy;
 using Leads.Privacy.Sqlite;
+using Leads.Testing;
 using Leads.Views;
 using Projections.Tests.Support;
 

@@ -2,6 +2,7 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Projections;
+using Leads.Testing;
 using Leads.Views;
 using Projections.Tests.Support;
 

@@ -2,15 +2,16 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.EventStore.Sqlite;
+using Leads.Testing;
 
 namespace Leads.ReadStores.Tests.Support;
 
 /// <summary>A real embedded event store in a folder of its own, with the talk's lead 1410 and generated leads.</summary>
 public sealed class EventLog : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("leads-readstores-").FullName;
+    private readonly TempDirectory _folder = new("leads-readstores-");
 
-    public EventLog() => Events = new SqliteEventStore(Path.Combine(_folder, "events.db"));
+    public EventLog() => Events = new SqliteEventStore(_folder.File("events.db"));
 
     public SqliteEventStore Events { get; }
 
@@ -26,51 +27,14 @@ public sealed class EventLog : IAsyncDisposable
         new StatusChanged(1410, LeadStatus.Converted),
     ];
 
-    public async Task<GlobalPosition> AppendAsync(long leadId, params ILeadEvent[] events)
-    {
-        var data = events.Select(e => new EventData(Guid.NewGuid(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), EventMetadata.Empty)).ToList();
-        var result = await Events.AppendAsync(LeadStream.Name(leadId), ExpectedRevision.Any, data, TestContext.Current.CancellationToken);
-        return Assert.IsType<AppendResult.Success>(result).Position;
-    }
+    public Task<GlobalPosition> AppendAsync(long leadId, params ILeadEvent[] events) => LeadEvents.AppendAsync(Events, leadId, events);
 
     /// <summary>Interleaved changes over many leads (names, statuses, contacts), for replays and crash convergence.</summary>
-    public async Task<GlobalPosition> SeedAsync(int leads, int rounds)
-    {
-        var head = GlobalPosition.Start;
-        for (var id = 1; id <= leads; id++)
-        {
-            head = await AppendAsync(id, new LeadWasInitialized(id), new NameChanged(id, $"Lead {id}"),
-                new ContactInfoChanged(id, $"lead{id}@example.com", $"050-{id:0000000}", $"050{id:0000000}"), new StatusChanged(id, LeadStatus.Available));
-        }
-
-        for (var round = 0; round < rounds; round++)
-        {
-            for (var id = 1; id <= leads; id++)
-            {
-                ILeadEvent[] change = ((id + round) % 4) switch
-                {
-                    0 => [new NameChanged(id, $"Lead {id} r{round}")],
-                    1 => [new StatusChanged(id, LeadStatus.FollowUp), new FollowupSet(id, new DateOnly(2016, 11, 1 + (round % 28)))],
-                    2 => [new StatusChanged(id, LeadStatus.Closed)],
-                    _ => [new ContactInfoChanged(id, $"lead{id}.r{round}@example.com", $"03-{round:000}{id:0000}", $"03{round:000}{id:0000}")],
-                };
-                head = await AppendAsync(id, change);
-            }
-        }
-
-        return head;
-    }
+    public Task<GlobalPosition> SeedAsync(int leads, int rounds) => LeadEvents.SeedAsync(Events, leads, rounds);
 
     public async ValueTask DisposeAsync()
     {
         await Events.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
     }
 }

@@ -3,25 +3,43 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 
-namespace Projections.Tests.Support;
+namespace Leads.Testing;
 
-/// <summary>Appends lead events (and, for poison tests, corrupt ones) the way the command service stores them.</summary>
+/// <summary>
+/// Lead event logs for tests: events appended the way the command service stores them (and, for poison tests, corrupt
+/// ones), one lead at a time, many leads concurrently, or a deterministic mix spread through the log.
+/// </summary>
 public static class LeadEvents
 {
-    public static EventData Data(ILeadEvent e) =>
-        new(Guid.NewGuid(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), EventMetadata.Empty);
+    public static EventData Data(ILeadEvent e, EventMetadata? metadata = null) =>
+        new(Guid.NewGuid(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), metadata ?? EventMetadata.Empty);
 
     /// <summary>A NameChanged whose data no longer deserializes.</summary>
     public static EventData Corrupt() =>
         new(Guid.NewGuid(), LeadEventTypes.NameChanged, Encoding.UTF8.GetBytes("{\"leadId\": \"not a number\""), EventMetadata.Empty);
 
     public static async Task<GlobalPosition> AppendAsync(IEventStore store, long leadId, params ILeadEvent[] events) =>
-        await AppendDataAsync(store, leadId, [.. events.Select(Data)]);
+        await AppendDataAsync(store, leadId, [.. events.Select(e => Data(e))]);
 
     public static async Task<GlobalPosition> AppendDataAsync(IEventStore store, long leadId, params EventData[] events)
     {
         var result = await store.AppendAsync(LeadStream.Name(leadId), ExpectedRevision.Any, events, TestContext.Current.CancellationToken);
         return Assert.IsType<AppendResult.Success>(result).Position;
+    }
+
+    /// <summary>Appends each lead's events in one append, leads concurrently (the store group-commits); returns the head.</summary>
+    public static async Task<GlobalPosition> AppendByLeadAsync(IEventStore store, IEnumerable<ILeadEvent> events, CancellationToken cancellationToken)
+    {
+        var positions = new System.Collections.Concurrent.ConcurrentBag<GlobalPosition>();
+        await Parallel.ForEachAsync(
+            events.GroupBy(e => e.LeadId),
+            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (lead, ct) =>
+            {
+                var result = await store.AppendAsync(LeadStream.Name(lead.Key), ExpectedRevision.Any, [.. lead.Select(e => Data(e))], ct);
+                positions.Add(Assert.IsType<AppendResult.Success>(result).Position);
+            });
+        return positions.Max();
     }
 
     public static ILeadEvent[] Initialized(long leadId, string name = "Stefan", string email = "stefan@old.example", string phone = "03-27243457") =>
@@ -62,7 +80,7 @@ public static class LeadEvents
         for (var id = 1; id <= leads; id++)
         {
             var events = round == 0 ? Initialized(id, $"Lead {id}", $"lead{id}@example.com", $"050-{id:0000000}") : Change(id, round);
-            var result = await store.AppendAsync(LeadStream.Name(id), ExpectedRevision.Any, [.. events.Select(Data)], cancellationToken);
+            var result = await store.AppendAsync(LeadStream.Name(id), ExpectedRevision.Any, [.. events.Select(e => Data(e))], cancellationToken);
             head = Assert.IsType<AppendResult.Success>(result).Position;
         }
 
