@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leads.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.Privacy.Sqlite;
@@ -22,30 +23,13 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
 
     private const string Select = "SELECT data_key, erased_at, erased_by, reason FROM lead_keys WHERE lead_id = $lead;";
 
-    private readonly string _connectionString;
+    // FULL: a key must be durable before the event sealed with it is (events.db is FULL too); losing a key to a power cut
+    // would erase a lead nobody asked to forget.
+    private readonly SqliteFile _file;
 
-    public SqliteLeadKeyStore(string path)
-    {
-        Path = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+    public SqliteLeadKeyStore(string path) => _file = new SqliteFile(path, Schema, SqliteDurability.Full, secureDelete: true);
 
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema);
-    }
-
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public static string FileIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, "keys.db");
 
@@ -116,22 +100,9 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
         return LeadKeyLookup.Found(leadId, (byte[])reader.GetValue(0));
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // FULL: a key must be durable before the event sealed with it is (events.db is FULL too); losing a key to a
-        // power cut would erase a lead nobody asked to forget.
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;");
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection connection, string sql) => SqliteFile.Execute(connection, sql);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"SQLite {Path}");
 }

@@ -1,4 +1,5 @@
 using Leads.EventStore;
+using Leads.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.Projections.Sqlite;
@@ -40,26 +41,16 @@ public sealed class SqliteProjectionControl : IProjectionControl
         CREATE INDEX IF NOT EXISTS projection_requests_pending ON projection_requests (projection, acknowledged_at, requested_at);
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly TimeProvider _clock;
 
     public SqliteProjectionControl(string path, TimeProvider? clock = null)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         _clock = clock ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema);
+        _file = new SqliteFile(path, Schema, SqliteDurability.Normal);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public Task PublishStatusAsync(ProjectorStatus status, CancellationToken cancellationToken)
     {
@@ -183,20 +174,9 @@ public sealed class SqliteProjectionControl : IProjectionControl
         return list;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection connection, string sql) => SqliteFile.Execute(connection, sql);
 
     private static void AddPosition(SqliteCommand command, string prefix, GlobalPosition? position)
     {

@@ -1,4 +1,5 @@
 using Leads.Projections.Leasing;
+using Leads.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.Projections.Sqlite;
@@ -19,28 +20,16 @@ public sealed class SqliteProjectorLease : IProjectorLease
             acquired_at INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly TimeProvider _clock;
 
     public SqliteProjectorLease(string path, TimeProvider? clock = null)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         _clock = clock ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;" + Schema;
-        command.ExecuteNonQuery();
+        _file = new SqliteFile(path, Schema, SqliteDurability.Full);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public async Task<bool> TryAcquireAsync(string projection, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -84,10 +73,5 @@ public sealed class SqliteProjectorLease : IProjectorLease
             : null;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Leads.Projections.Sqlite;
+using Leads.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.Views.Sqlite;
@@ -35,44 +36,14 @@ internal sealed class ViewDatabase
             PRIMARY KEY (lead_id, position_commit, position_prepare)) WITHOUT ROWID;
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
-    public ViewDatabase(string path)
-    {
-        Path = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+    public ViewDatabase(string path) => _file = new SqliteFile(path, Schema + SqliteProjectionLedger.Schema, SqliteDurability.Normal);
 
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema + SqliteProjectionLedger.Schema);
-    }
+    public string Path => _file.Path;
 
-    public string Path { get; }
+    public SqliteConnection Open() => _file.Open();
 
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
-        return connection;
-    }
-
-    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null) =>
+        SqliteFile.Execute(connection, sql, transaction);
 }
