@@ -11,6 +11,19 @@ namespace Leads.Testing;
 /// </summary>
 public static class LeadEvents
 {
+    /// <summary>The talk's lead 1410: old contact, Follow-up on 2016-11-23, new contact, Converted.</summary>
+    public static ILeadEvent[] Story1410 { get; } =
+    [
+        new LeadWasInitialized(1410),
+        new NameChanged(1410, "Stefan Müller"),
+        new StatusChanged(1410, LeadStatus.Available),
+        new ContactInfoChanged(1410, "stefan@old.example", "03-27243457", "0327243457"),
+        new StatusChanged(1410, LeadStatus.FollowUp),
+        new FollowupSet(1410, new DateOnly(2016, 11, 23)),
+        new ContactInfoChanged(1410, "stefan@new.example", "050-8139904", "0508139904"),
+        new StatusChanged(1410, LeadStatus.Converted),
+    ];
+
     public static EventData Data(ILeadEvent e, EventMetadata? metadata = null) =>
         new(Guid.NewGuid(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), metadata ?? EventMetadata.Empty);
 

@@ -9,17 +9,10 @@ namespace Leads.Testing.Contracts;
 /// <summary>Leads from the talk and helpers that fold events into search documents at chosen positions.</summary>
 public static class SearchLeads
 {
-    public static ILeadEvent[] Story1410 { get; } =
-    [
-        new LeadWasInitialized(1410),
-        new NameChanged(1410, "Stefan Müller"),
-        new StatusChanged(1410, LeadStatus.Available),
-        new ContactInfoChanged(1410, "stefan@old.example", "03-27243457", "0327243457"),
-        new StatusChanged(1410, LeadStatus.FollowUp),
-        new FollowupSet(1410, new DateOnly(2016, 11, 23)),
-        new ContactInfoChanged(1410, "stefan@new.example", "050-8139904", "0508139904"),
-        new StatusChanged(1410, LeadStatus.Converted),
-    ];
+    public static ILeadEvent[] Story1410 => LeadEvents.Story1410;
+
+    /// <summary>Lead 1410's search document, its events from position 1 on.</summary>
+    public static LeadSearchDocument Lead1410 => Fold(1, Story1410);
 
     /// <summary>A new lead as InitializeLead records it.</summary>
     public static ILeadEvent[] Initialized(long leadId, string name, string email, string phone) =>

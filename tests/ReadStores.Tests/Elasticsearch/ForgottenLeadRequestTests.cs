@@ -1,6 +1,7 @@
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Search.Elasticsearch;
+using Leads.Testing;
 
 namespace Leads.ReadStores.Tests.Elasticsearch;
 
@@ -10,7 +11,7 @@ public sealed class ForgottenLeadRequestTests
     [Fact]
     public void A_forgotten_lead_is_indexed_with_empty_keys_and_no_personal_data()
     {
-        var forgotten = SearchDocuments.Fold(1, [.. SearchDocuments.Story1410, new LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["email"], [])]);
+        var forgotten = Leads.Testing.Contracts.SearchLeads.Fold(1, [.. LeadEvents.Story1410, new LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["email"], [])]);
 
         var source = SearchRequests.LeadSource("lead-1410", forgotten, forgotten.Position);
         var json = source.ToJsonString();

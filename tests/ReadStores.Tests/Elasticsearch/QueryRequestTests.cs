@@ -4,6 +4,7 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.Search;
 using static Leads.ReadStores.Tests.Elasticsearch.SearchDocuments;
+using static Leads.Testing.Contracts.SearchLeads;
 
 namespace Leads.ReadStores.Tests.Elasticsearch;
 

@@ -2,6 +2,7 @@ using Leads.EventStore;
 using Leads.Projections;
 using Leads.Search;
 using static Leads.ReadStores.Tests.Elasticsearch.SearchDocuments;
+using static Leads.Testing.Contracts.SearchLeads;
 
 namespace Leads.ReadStores.Tests.Elasticsearch;
 

@@ -5,6 +5,7 @@ using Leads.Projections;
 using Leads.Search;
 using Leads.Search.Elasticsearch;
 using static Leads.ReadStores.Tests.Elasticsearch.SearchDocuments;
+using static Leads.Testing.Contracts.SearchLeads;
 
 namespace Leads.ReadStores.Tests.Elasticsearch;
 

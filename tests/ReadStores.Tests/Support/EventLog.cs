@@ -15,17 +15,7 @@ public sealed class EventLog : IAsyncDisposable
 
     public SqliteEventStore Events { get; }
 
-    public static ILeadEvent[] Story1410 { get; } =
-    [
-        new LeadWasInitialized(1410),
-        new NameChanged(1410, "Stefan Müller"),
-        new StatusChanged(1410, LeadStatus.Available),
-        new ContactInfoChanged(1410, "stefan@old.example", "03-27243457", "0327243457"),
-        new StatusChanged(1410, LeadStatus.FollowUp),
-        new FollowupSet(1410, new DateOnly(2016, 11, 23)),
-        new ContactInfoChanged(1410, "stefan@new.example", "050-8139904", "0508139904"),
-        new StatusChanged(1410, LeadStatus.Converted),
-    ];
+    public static ILeadEvent[] Story1410 => LeadEvents.Story1410;
 
     public Task<GlobalPosition> AppendAsync(long leadId, params ILeadEvent[] events) => LeadEvents.AppendAsync(Events, leadId, events);
 
