@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Polly;
 using static Leads.Views.MongoDb.ViewDocuments;
 using static Leads.Views.MongoDb.ViewRequests;
 
@@ -24,9 +23,8 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     private static readonly BulkWriteOptions Unordered = new() { IsOrdered = false };
 
     private readonly ViewCollections _collections;
-    private readonly ResiliencePipeline _resilience;
+    private readonly MongoCalls _calls;
     private readonly MongoProjectionLedger _ledger;
-    private Task? _indexes;
 
     public MongoLeadViewStore(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoLeadViewStore>? logger = null)
     {
@@ -34,7 +32,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
         ArgumentNullException.ThrowIfNull(options);
         _collections = new ViewCollections(database);
         _ledger = new MongoProjectionLedger(_collections.CheckpointRows, _collections.Parked, options.Projection);
-        _resilience = MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance);
+        _calls = new MongoCalls(MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance), () => _collections.EnsureIndexesAsync(CancellationToken.None));
     }
 
     /// <summary>Creates the indexes every query needs (hosts call it at start-up; other calls wait for it too).</summary>
@@ -213,30 +211,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
         return !writeConcernFailed && categories.Count > 0 && categories.All(c => c == ServerErrorCategory.DuplicateKey);
     }
 
-    /// <summary>Index creation runs once per store; a failed attempt (server down at start-up) is tried again by the next call.</summary>
-    private Task EnsureReadyAsync(CancellationToken cancellationToken)
-    {
-        var indexes = Volatile.Read(ref _indexes);
-        if (indexes is null || indexes.IsFaulted || indexes.IsCanceled)
-        {
-            indexes = _collections.EnsureIndexesAsync(CancellationToken.None);
-            Volatile.Write(ref _indexes, indexes);
-        }
+    private Task RunAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) => _calls.RunAsync(call, cancellationToken);
 
-        return indexes.WaitAsync(cancellationToken);
-    }
-
-    private async Task RunAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        await _resilience.ExecuteAsync(async ct =>
-        {
-            await EnsureReadyAsync(ct).ConfigureAwait(false);
-            await call(ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        await _resilience.ExecuteAsync(async ct =>
-        {
-            await EnsureReadyAsync(ct).ConfigureAwait(false);
-            return await call(ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+    private Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) => _calls.RunAsync(call, cancellationToken);
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Polly;
 
 namespace Leads.Views.MongoDb;
 
@@ -20,16 +19,15 @@ public sealed class MongoProjectionControl : IProjectionControl
 
     private readonly IMongoCollection<BsonDocument> _status;
     private readonly IMongoCollection<BsonDocument> _requests;
-    private readonly ResiliencePipeline _resilience;
+    private readonly MongoCalls _calls;
     private readonly TimeProvider _clock;
-    private Task? _indexes;
 
     public MongoProjectionControl(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoProjectionControl>? logger = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _status = database.GetCollection<BsonDocument>(StatusCollection);
         _requests = database.GetCollection<BsonDocument>(RequestsCollection);
-        _resilience = MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance);
+        _calls = new MongoCalls(MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance), () => _requests.Indexes.CreateOneAsync(PendingIndex, cancellationToken: CancellationToken.None));
         _clock = clock ?? TimeProvider.System;
     }
 
@@ -93,29 +91,7 @@ public sealed class MongoProjectionControl : IProjectionControl
             return doc is null ? null : ControlDocuments.ReadRequest(doc);
         }, cancellationToken);
 
-    private Task EnsureReadyAsync(CancellationToken cancellationToken)
-    {
-        var indexes = Volatile.Read(ref _indexes);
-        if (indexes is null || indexes.IsFaulted || indexes.IsCanceled)
-        {
-            indexes = _requests.Indexes.CreateOneAsync(PendingIndex, cancellationToken: CancellationToken.None);
-            Volatile.Write(ref _indexes, indexes);
-        }
+    private Task RunAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) => _calls.RunAsync(call, cancellationToken);
 
-        return indexes.WaitAsync(cancellationToken);
-    }
-
-    private async Task RunAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        await _resilience.ExecuteAsync(async ct =>
-        {
-            await EnsureReadyAsync(ct).ConfigureAwait(false);
-            await call(ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        await _resilience.ExecuteAsync(async ct =>
-        {
-            await EnsureReadyAsync(ct).ConfigureAwait(false);
-            return await call(ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+    private Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) => _calls.RunAsync(call, cancellationToken);
 }
