@@ -31,12 +31,30 @@ public sealed class ClusterClientTests
 
             await using var discovered = EventStoreDbClient.Create($"esdb+discover://127.0.0.1:{aFollower}?tls=false");
             await using var writer = EventStoreDbEventStore.Create(connectionString);
-            await using var reader = EventStoreDbEventStore.Create(connectionString + "&nodePreference=follower&connectionName=cluster-tests");
             var discoveredNode = await discovered.CurrentNodeAsync(Cancel);
-            var readerNode = await reader.Client.CurrentNodeAsync(Cancel);
-
             Assert.Equal(leader, discoveredNode.Port);
-            Assert.NotEqual(leader, readerNode.Port);
+
+            // Right after the election the other nodes may still be catching up, and a follower-preferring client then
+            // falls back to the leader (as the official clients do): wait until one is placed on a follower.
+            EventStoreDbEventStore? placed = null;
+            await Eventually.IsTrueAsync(
+                async () =>
+                {
+                    var candidate = EventStoreDbEventStore.Create(connectionString + "&nodePreference=follower&connectionName=cluster-tests");
+                    if ((await candidate.Client.CurrentNodeAsync(Cancel)).Port != leader)
+                    {
+                        placed = candidate;
+                        return true;
+                    }
+
+                    await candidate.DisposeAsync();
+                    return false;
+                },
+                Deadline,
+                "a client with nodePreference=follower placed on a follower",
+                Cancel);
+            await using var reader = placed!;
+            var readerNode = await reader.Client.CurrentNodeAsync(Cancel);
 
             var received = new ConcurrentQueue<RecordedEvent>();
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
