@@ -35,6 +35,11 @@ for path in sorted(glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)):
         else:
             failed += 1
             fails.append(f"  FAILED {name}")
+            # Why, in the log itself: CI keeps only what is printed.
+            for part in ("Message", "StackTrace"):
+                node = r.find(f".//t:Output/t:ErrorInfo/t:{part}", ns)
+                lines = (node.text or "").strip().splitlines() if node is not None else []
+                fails.extend("      " + line for line in lines[:40])
 if skips:
     print("Skipped tests (not counted as passed):")
     print("\n".join(skips))

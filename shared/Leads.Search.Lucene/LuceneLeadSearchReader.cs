@@ -38,8 +38,13 @@ public sealed class LuceneLeadSearchReader : ILeadSearchReader, IDisposable
         return Task.FromResult(Read(s => LeadSearchQueries.Search(s, query), (IReadOnlyList<LeadSearchHit>)[]));
     }
 
+    /// <summary>
+    /// The checkpoint of the newest commit, looked for now whatever the interval: a caller that waits for a position
+    /// (read-your-writes, ops waiting for a reset to finish) must not be answered from the commit it had before, and
+    /// the searches after it run on this commit or a newer one.
+    /// </summary>
     public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(Read(s => CheckpointCommitData.Read(((DirectoryReader)s.IndexReader).IndexCommit.UserData), (GlobalPosition?)null));
+        Task.FromResult(Read(s => CheckpointCommitData.Read(((DirectoryReader)s.IndexReader).IndexCommit.UserData), (GlobalPosition?)null, latest: true));
 
     public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
         Task.FromResult(Read(s => LeadSearchQueries.ListParked(s, streamId), (IReadOnlyList<ParkedEvent>)[]));
@@ -65,9 +70,9 @@ public sealed class LuceneLeadSearchReader : ILeadSearchReader, IDisposable
         _directory.Dispose();
     }
 
-    private T Read<T>(Func<IndexSearcher, T> read, T whenEmpty)
+    private T Read<T>(Func<IndexSearcher, T> read, T whenEmpty, bool latest = false)
     {
-        var (reader, searcher) = Acquire();
+        var (reader, searcher) = Acquire(latest);
         if (reader is null || searcher is null)
         {
             return whenEmpty;
@@ -83,13 +88,16 @@ public sealed class LuceneLeadSearchReader : ILeadSearchReader, IDisposable
         }
     }
 
-    /// <summary>The current reader with a reference held for the caller, reopened first when the interval has passed.</summary>
-    private (DirectoryReader? Reader, IndexSearcher? Searcher) Acquire()
+    /// <summary>
+    /// The current reader with a reference held for the caller, reopened first when the interval has passed or the
+    /// caller needs the <paramref name="latest"/> commit.
+    /// </summary>
+    private (DirectoryReader? Reader, IndexSearcher? Searcher) Acquire(bool latest)
     {
         lock (_reopening)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_sinceCheck.IsRunning || _sinceCheck.Elapsed >= _options.ReopenInterval)
+            if (latest || !_sinceCheck.IsRunning || _sinceCheck.Elapsed >= _options.ReopenInterval)
             {
                 try
                 {

@@ -56,6 +56,24 @@ public sealed class LuceneIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_readers_checkpoint_is_that_of_the_newest_commit_even_within_its_reopen_interval()
+    {
+        await using var writer = new LuceneLeadSearchIndex(Options);
+        using var reader = new LuceneLeadSearchReader(Options with { ReopenInterval = TimeSpan.FromHours(1) });
+        await writer.CommitAsync(Batch(SearchLeads.Fold(1, SearchLeads.Story1410)), Cancel);
+        await writer.FlushAsync(Cancel);
+        var first = await reader.ReadCheckpointAsync(Cancel);
+
+        var bert = SearchLeads.Fold(100, SearchLeads.Initialized(2, "Bert", "bert@example.com", "0987 654"));
+        await writer.CommitAsync(Batch(bert), Cancel);
+        await writer.FlushAsync(Cancel);
+
+        Assert.Equal(GlobalPosition.FromSequence(8), first);
+        Assert.Equal(bert.Position, await reader.ReadCheckpointAsync(Cancel));
+        Assert.Single(await reader.SearchAsync(Query("bert"), Cancel));
+    }
+
+    [Fact]
     public async Task A_reader_on_a_folder_without_an_index_finds_nothing()
     {
         using var reader = new LuceneLeadSearchReader(Options with { Path = Path.Combine(_folder.Path, "none") });
