@@ -25,6 +25,7 @@ internal static class CustomMetadataJson
                 TraceState = metadata.TraceState,
                 CommandId = metadata.CommandId,
                 CommandFingerprint = metadata.CommandFingerprint,
+                RecordedAt = metadata.RecordedAt,
             },
             Options);
 
@@ -50,6 +51,7 @@ internal static class CustomMetadataJson
                     TraceState = document.TraceState,
                     CommandId = document.CommandId,
                     CommandFingerprint = document.CommandFingerprint,
+                    RecordedAt = document.RecordedAt,
                 };
         }
         catch (JsonException)
@@ -80,5 +82,8 @@ internal static class CustomMetadataJson
 
         [JsonPropertyName("commandFingerprint")]
         public string? CommandFingerprint { get; init; }
+
+        [JsonPropertyName("recordedAt")]
+        public DateTimeOffset? RecordedAt { get; init; }
     }
 }

@@ -66,15 +66,16 @@ internal static class ProtocolResponses
         var recorded = readEvent.Event ?? readEvent.Link ?? throw Malformed("a read event carried no event");
         recorded.Metadata.TryGetValue("type", out var eventType);
         recorded.Metadata.TryGetValue("created", out var created);
+        var metadata = CustomMetadataJson.Parse(recorded.CustomMetadata.Span);
         return new RecordedEvent(
             recorded.StreamIdentifier?.StreamName.ToStringUtf8() ?? string.Empty,
             recorded.StreamRevision,
             new GlobalPosition(recorded.CommitPosition, recorded.PreparePosition),
             EventIdCodec.FromWire(recorded.Id),
             eventType ?? string.Empty,
-            CreatedTime.Parse(created),
+            metadata.RecordedAt ?? CreatedTime.Parse(created),
             recorded.Data.Memory,
-            CustomMetadataJson.Parse(recorded.CustomMetadata.Span));
+            metadata);
     }
 
     /// <summary>

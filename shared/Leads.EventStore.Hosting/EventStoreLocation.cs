@@ -21,17 +21,26 @@ public sealed record EventStoreLocation(EventStoreKind Kind, string Where, strin
     {
         var directory = DataDirectoryFrom(configuration, currentDirectory);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)?.Trim();
+        return string.IsNullOrEmpty(connectionString)
+            ? new EventStoreLocation(EventStoreKind.Sqlite, Path.Combine(directory, SqliteFileName), null, directory)
+            : FromConnectionString(connectionString, currentDirectory, directory);
+    }
+
+    /// <summary>
+    /// The store a connection string names: an <c>esdb://</c> (or <c>esdb+discover://</c>) URL is EventStoreDB, anything
+    /// else the path of a SQLite file (relative to <paramref name="currentDirectory"/>).
+    /// </summary>
+    public static EventStoreLocation FromConnectionString(string connectionString, string currentDirectory, string? dataDirectory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        connectionString = connectionString.Trim();
         if (IsEventStoreDb(connectionString))
         {
-            return new EventStoreLocation(EventStoreKind.EventStoreDb, Redact(connectionString!), connectionString, directory);
+            return new EventStoreLocation(EventStoreKind.EventStoreDb, Redact(connectionString), connectionString, dataDirectory ?? currentDirectory);
         }
 
-        if (!string.IsNullOrEmpty(connectionString))
-        {
-            return new EventStoreLocation(EventStoreKind.Sqlite, Path.GetFullPath(connectionString, currentDirectory), null, directory);
-        }
-
-        return new EventStoreLocation(EventStoreKind.Sqlite, Path.Combine(directory, SqliteFileName), null, directory);
+        var file = Path.GetFullPath(connectionString, currentDirectory);
+        return new EventStoreLocation(EventStoreKind.Sqlite, file, null, dataDirectory ?? Path.GetDirectoryName(file)!);
     }
 
     /// <summary>The absolute data directory every embedded engine keeps its files in (<c>Leads:DataDirectory</c>, default <c>.data</c>).</summary>

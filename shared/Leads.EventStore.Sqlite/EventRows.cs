@@ -22,7 +22,7 @@ internal static class EventRows
             GlobalPosition.FromSequence((ulong)sequence),
             row.GetGuid(3),
             row.GetString(4),
-            new DateTimeOffset(row.GetInt64(5), TimeSpan.Zero),
+            metadata.RecordedAt ?? new DateTimeOffset(row.GetInt64(5), TimeSpan.Zero),
             (byte[])row.GetValue(6),
             metadata);
     }

@@ -2,7 +2,9 @@ namespace Leads.EventStore;
 
 /// <summary>
 /// Who, why and under which trace an event was written. Stored beside the event (EventStoreDB: custom_metadata as
-/// JSON). The recorded time is not here: only the store sets it.
+/// JSON). The recorded time is set by the store, except for an event copied from another store (<c>leads store copy</c>):
+/// its original time travels in <see cref="RecordedAt"/>, and every adapter reads that as the event's
+/// <see cref="RecordedEvent.Created"/>.
 /// </summary>
 public sealed record EventMetadata
 {
@@ -23,4 +25,11 @@ public sealed record EventMetadata
 
     /// <summary>A fingerprint of that command, to tell a retry from a different command reusing the key.</summary>
     public string? CommandFingerprint { get; init; }
+
+    /// <summary>
+    /// When the event was first recorded, for an event copied from another store (null otherwise): the target store
+    /// stamps its own time on the copy, and readers (time travel, status and audit logs, resets by time) must see the
+    /// original.
+    /// </summary>
+    public DateTimeOffset? RecordedAt { get; init; }
 }

@@ -3,6 +3,7 @@ using Leads.Cli.Lookup;
 using Leads.Cli.Parked;
 using Leads.Cli.Projections;
 using Leads.Cli.Seed;
+using Leads.Cli.Store;
 
 namespace Leads.Cli.Shell;
 
@@ -22,6 +23,7 @@ internal static class LeadsCommandLine
         root.Subcommands.Add(LeadLookupCommands.Build());
         root.Subcommands.Add(SearchCommand.Build());
         root.Subcommands.Add(SeedCommand.Build());
+        root.Subcommands.Add(StoreCommands.Build());
         return root;
     }
 }

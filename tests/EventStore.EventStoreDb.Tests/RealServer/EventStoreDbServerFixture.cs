@@ -23,6 +23,9 @@ public sealed class EventStoreDbServerFixture : IAsyncLifetime, IEventStoreUnder
 
     public EventStoreDbEventStore? Store { get; private set; }
 
+    /// <summary>The node's connection string, for tests that hand it to a process of ours.</summary>
+    public string? ConnectionString { get; private set; }
+
     public string? SkipReason { get; private set; }
 
     /// <summary>CI sets it: a test that cannot reach a node fails instead of skipping.</summary>
@@ -55,6 +58,7 @@ public sealed class EventStoreDbServerFixture : IAsyncLifetime, IEventStoreUnder
         var configured = Environment.GetEnvironmentVariable("ESDB_CONNECTION");
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            ConnectionString = configured;
             Store = EventStoreDbEventStore.Create(configured);
             return;
         }
@@ -77,7 +81,8 @@ public sealed class EventStoreDbServerFixture : IAsyncLifetime, IEventStoreUnder
             using var startup = new CancellationTokenSource(StartupDeadline);
             await container.StartAsync(startup.Token);
             await WaitUntilLiveAsync(port, startup.Token);
-            Store = EventStoreDbEventStore.Create($"esdb://127.0.0.1:{port}?tls=false");
+            ConnectionString = $"esdb://127.0.0.1:{port}?tls=false";
+            Store = EventStoreDbEventStore.Create(ConnectionString);
         }
         catch (Exception error)
         {
