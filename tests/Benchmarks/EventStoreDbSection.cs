@@ -6,7 +6,7 @@ namespace Leads.Benchmarks;
 /// <summary>
 /// The same figures with the event store on a real EventStoreDB node (<c>ESDB_CONNECTION</c>): appends (1 and 32
 /// writers), view and search rebuild from EventStoreDB over an interleaved history, and commands at 1 and 64 clients
-/// with the command service on the node. The node may be shared and hold earlier data: every run uses fresh lead ids.
+/// with the command service on the node, and <c>leads store copy</c> both ways. The node may be shared and hold earlier data: every run uses fresh lead ids.
 /// </summary>
 internal static class EventStoreDbSection
 {
@@ -42,11 +42,15 @@ internal static class EventStoreDbSection
         var commands = await CommandThroughput.RunAsync(
             Path.Combine(workDir, "esdb-commands"), esdb, quick ? 500 : 10_000, runBase + 100_000, commandDuration, rounds, ct);
 
+        // Leads runBase + 600,000 .. 699,999 are the copy's alone: their streams share a prefix nothing else in the run has.
+        var copy = await StoreCopyFigure.RunAsync(store, workDir, quick ? 500 : 10_000, runBase + 600_000, $"lead-{runBase / 1_000_000}6", ct);
+
         return new
         {
             event_store = new { one_writer = oneWriter, writers_32 = writers32 },
             rebuild = new { order = "interleaved", seed = InterleavedSchedule.DefaultSeed, leads, events = seeded.Events, view_projector = view, search_projector = search },
             commands,
+            store_copy = copy,
         };
     }
 }

@@ -39,6 +39,20 @@ public abstract class EventStoreAppendContract(IEventStoreUnderTest target) : Ev
     }
 
     [Fact]
+    public async Task An_event_copied_from_another_store_reads_with_its_original_recorded_time()
+    {
+        var store = await CreateStoreAsync();
+        var stream = TestEvents.UniqueStream();
+        var original = new DateTimeOffset(2024, 2, 29, 13, 14, 15, TimeSpan.Zero).AddTicks(1234567);
+
+        await store.AppendOkAsync(stream, ExpectedRevision.NoStream, TestEvents.New(metadata: new EventMetadata { UserId = "agent-7", RecordedAt = original }));
+
+        var recorded = Assert.Single(await store.ReadAsync(stream));
+        Assert.Equal((original, original), (recorded.Created, recorded.Metadata.RecordedAt));
+        Assert.Equal(TimeSpan.Zero, recorded.Created.Offset);
+    }
+
+    [Fact]
     public async Task Empty_metadata_reads_back_empty()
     {
         var store = await CreateStoreAsync();
