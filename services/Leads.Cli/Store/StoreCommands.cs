@@ -86,6 +86,7 @@ internal static class StoreCommands
         var sinceSave = Stopwatch.StartNew();
         var copiedNow = 0L;
         CopyState? last = resumed;
+        var savedAt = total;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
@@ -101,10 +102,12 @@ internal static class StoreCommands
                         task.MaxValue = Math.Max(task.MaxValue, copiedNow);
                         task.Value = copiedNow;
                         task.Description = $"copying: {total:N0} events, {copiedNow / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0}/s";
-                        if (sinceSave.Elapsed >= TimeSpan.FromSeconds(1))
+                        // At most a second or a thousand events are re-sent after a crash (and recognised by their ids).
+                        if (sinceSave.Elapsed >= TimeSpan.FromSeconds(1) || total - savedAt >= 1_000)
                         {
                             stateFile.Save(last);
                             sinceSave.Restart();
+                            savedAt = total;
                         }
 
                         return ValueTask.CompletedTask;

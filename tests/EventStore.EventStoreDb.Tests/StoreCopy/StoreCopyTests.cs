@@ -45,11 +45,7 @@ public sealed class StoreCopyTests(EventStoreDbServerFixture server) : IDisposab
     {
         var node = server.RequireStore();
         var history = new InterleavedHistory("copykill", streams: 600, eventsPerStream: 10);
-        var sourceFile = _folder.File("source.db");
-        await using (var source = new SqliteEventStore(sourceFile))
-        {
-            await history.WriteAsync(source, Cancel);
-        }
+        var sourceFile = await WriteSourceAsync(history);
 
         var state = _folder.File("copy-state.json");
         var killed = await StoreCopyCommand.StartAsync(sourceFile, server.ConnectionString!, history.Prefix, state, verify: false);
@@ -70,11 +66,7 @@ public sealed class StoreCopyTests(EventStoreDbServerFixture server) : IDisposab
     {
         var node = server.RequireStore();
         var history = new InterleavedHistory("copytamper", streams: 10, eventsPerStream: 3);
-        var sourceFile = _folder.File("source.db");
-        await using (var source = new SqliteEventStore(sourceFile))
-        {
-            await history.WriteAsync(source, Cancel);
-        }
+        var sourceFile = await WriteSourceAsync(history);
 
         var copied = await StoreCopyCommand.RunAsync(sourceFile, server.ConnectionString!, history.Prefix, _folder.File("state.json"), verify: true, Cancel);
         await node.AppendOkAsync(history.Stream(4), ExpectedRevision.Exact(2), TestEvents.New("Tampered"));
@@ -107,6 +99,15 @@ public sealed class StoreCopyTests(EventStoreDbServerFixture server) : IDisposab
     }
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>The history in a SQLite file of its own, closed again (the CLI opens it).</summary>
+    private async Task<string> WriteSourceAsync(InterleavedHistory history)
+    {
+        var file = _folder.File("source.db");
+        await using var source = new SqliteEventStore(file);
+        await history.WriteAsync(source, Cancel);
+        return file;
+    }
 
     private static ValueTask NoProgress(CopyProgress progress, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
