@@ -20,6 +20,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
 
     private readonly EventStoreDbClient client;
     private readonly bool ownsClient;
+    private string? storeId;
 
     /// <summary>Uses a client owned by the caller (not disposed with the store).</summary>
     public EventStoreDbEventStore(EventStoreDbClient client)
@@ -80,6 +81,9 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
         client.SubscribeToAllAsync(start, filter, cancellationToken);
 
     /// <summary>The position of the last event in $all, system events included (they move it while nothing is written).</summary>
+    public async Task<string> ReadStoreIdAsync(CancellationToken cancellationToken) =>
+        storeId ??= await StoreIdentityStream.ReadOrCreateAsync(this, cancellationToken).ConfigureAwait(false);
+
     public async Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken)
     {
         await foreach (var recorded in client.ReadAllAsync(ReadDirection.Backwards, null, 1, cancellationToken).ConfigureAwait(false))

@@ -10,6 +10,7 @@ internal sealed class SqliteDatabase(string path, SqliteEventStoreOptions option
     /// One row per event. <c>seq</c> aliases the rowid: a single writer at a time (SQLite's write lock, across
     /// processes) allocates it, so commit order is sequence order and a reader never sees a gap filled later.
     /// <c>created</c> holds UTC ticks set by the store at commit; <c>metadata</c> is UTF-8 JSON or NULL when empty.
+    /// <c>store</c> holds the file's identity, a random id drawn when the file (or, for older files, this table) is made.
     /// </summary>
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS events (
@@ -24,6 +25,8 @@ internal sealed class SqliteDatabase(string path, SqliteEventStoreOptions option
         );
         CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, revision);
         CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
+        CREATE TABLE IF NOT EXISTS store (id TEXT NOT NULL);
+        INSERT INTO store (id) SELECT lower(hex(randomblob(16))) WHERE NOT EXISTS (SELECT 1 FROM store);
         """;
 
     public string Path { get; } = path;
@@ -55,6 +58,14 @@ internal sealed class SqliteDatabase(string path, SqliteEventStoreOptions option
     }
 
     public SqliteConnection OpenReader() => Open(SqliteOpenMode.ReadOnly);
+
+    /// <summary>The store's identity (see the <c>store</c> table).</summary>
+    public static string ReadStoreId(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM store LIMIT 1;";
+        return (string)command.ExecuteScalar()!;
+    }
 
     /// <summary>A read-write connection for checkpoints, with the writer's durability.</summary>
     public SqliteConnection OpenCheckpointer()

@@ -29,6 +29,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly StoreChangeSignal _signal = new();
     private readonly GroupCommitWriter _writer;
     private readonly CancellationTokenSource _disposing = new();
+    private readonly string _storeId;
     private int _disposed;
 
     public SqliteEventStore(string path)
@@ -51,6 +52,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
         var database = new SqliteDatabase(Path, options);
         var writer = database.OpenWriter();
+        _storeId = SqliteDatabase.ReadStoreId(writer);
         var checkpointer = options.CheckpointInterval > TimeSpan.Zero
             ? new WalCheckpointer(database.OpenCheckpointer(), options.CheckpointInterval)
             : null;
@@ -185,6 +187,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         var subscription = new AllSubscription(_readers, _signal, _options, _disposing.Token);
         return subscription.RunAsync(start, filter ?? SubscriptionFilter.None, cancellationToken);
     }
+
+    public Task<string> ReadStoreIdAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<string>(cancellationToken) : Task.FromResult(_storeId);
 
     public Task<GlobalPosition?> ReadHeadPositionAsync(CancellationToken cancellationToken)
     {

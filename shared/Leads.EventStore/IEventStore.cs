@@ -44,4 +44,11 @@ public interface IEventStore
     /// start), counting at most <paramref name="limit"/>: a result equal to the limit means "at least that many".
     /// </summary>
     Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The identity of this store: made once with it, the same for every client of it, never copied to another store
+    /// (<c>leads store copy</c> copies the lead streams only). A checkpoint is a position in one store's log; a projector
+    /// compares the identity it was built from with this one before trusting its checkpoint.
+    /// </summary>
+    Task<string> ReadStoreIdAsync(CancellationToken cancellationToken);
 }

@@ -4,6 +4,17 @@ namespace Leads.EventStore.ContractTests;
 public abstract class EventStoreReadContract(IEventStoreUnderTest target) : EventStoreContract(target)
 {
     [Fact]
+    public async Task The_store_has_one_identity()
+    {
+        var store = await CreateStoreAsync();
+
+        var (first, second) = (await store.ReadStoreIdAsync(TestContext.Current.CancellationToken), await store.ReadStoreIdAsync(TestContext.Current.CancellationToken));
+
+        Assert.False(string.IsNullOrWhiteSpace(first));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public async Task A_missing_stream_reads_nothing_in_either_direction()
     {
         var store = await CreateStoreAsync();

@@ -54,6 +54,8 @@ internal sealed class InstrumentedEventStore(IEventStore inner, string engine) :
     public Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken) =>
         inner.CountAsync(after, filter, limit, cancellationToken);
 
+    public Task<string> ReadStoreIdAsync(CancellationToken cancellationToken) => inner.ReadStoreIdAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         switch (inner)

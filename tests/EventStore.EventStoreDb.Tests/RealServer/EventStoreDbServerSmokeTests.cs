@@ -33,6 +33,18 @@ public sealed class EventStoreDbServerSmokeTests(EventStoreDbServerFixture serve
     }
 
     [Fact]
+    public async Task Every_client_of_one_node_reads_the_same_store_identity()
+    {
+        var store = server.RequireStore();
+        await using var another = EventStoreDbEventStore.Create(server.ConnectionString!);
+
+        var (mine, theirs) = (await store.ReadStoreIdAsync(TestContext.Current.CancellationToken), await another.ReadStoreIdAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(mine, theirs);
+        Assert.Matches("^[0-9a-f]{32}$", mine);
+    }
+
+    [Fact]
     public async Task A_checkpoint_resumes_at_exactly_the_next_event()
     {
         var store = server.RequireStore();

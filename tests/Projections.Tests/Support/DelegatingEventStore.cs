@@ -29,4 +29,6 @@ public abstract class DelegatingEventStore(IEventStore inner) : IEventStore
 
     public virtual Task<long> CountAsync(GlobalPosition? after, SubscriptionFilter filter, long limit, CancellationToken cancellationToken) =>
         inner.CountAsync(after, filter, limit, cancellationToken);
+
+    public virtual Task<string> ReadStoreIdAsync(CancellationToken cancellationToken) => inner.ReadStoreIdAsync(cancellationToken);
 }
