@@ -36,8 +36,10 @@ public sealed class Projector<TDoc> : IProjector
     private readonly ProjectionReset<TDoc> _reset;
     private readonly ParkedEventReplayer<TDoc> _replayer;
     private readonly Resubscription _resubscription;
+    private readonly CheckpointOrigin _origin;
 
     /// <param name="filter">What to subscribe to; by default what the projection declares (<see cref="Projection{TDoc}.Subscription"/>).</param>
+    /// <param name="origins">Where the store each projection was built from is kept; without it a checkpoint is trusted as it is.</param>
     public Projector(
         Projection<TDoc> projection,
         IEventStore events,
@@ -45,7 +47,8 @@ public sealed class Projector<TDoc> : IProjector
         ProjectorOptions options,
         ILogger<Projector<TDoc>> logger,
         SubscriptionFilter? filter = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        ICheckpointOrigins? origins = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         Name = projection.Name;
@@ -61,7 +64,8 @@ public sealed class Projector<TDoc> : IProjector
         var applier = new EventApplier<TDoc>(projection, options, _clock);
         _batches = new BatchReader(options, _operations, Name, _clock);
         _applier = new BatchApplier<TDoc>(Name, projection.Initial, store, applier, _parking, _storeRetries, _progress, logger, _clock);
-        _reset = new ProjectionReset<TDoc>(projection, events, _filter, store, applier, _parking, _storeRetries, _progress, logger);
+        _origin = new CheckpointOrigin(Name, events, origins, logger);
+        _reset = new ProjectionReset<TDoc>(projection, events, _filter, store, applier, _parking, _storeRetries, _progress, _origin, logger);
         _replayer = new ParkedEventReplayer<TDoc>(projection, events, store, applier, _parking, _storeRetries, logger, _clock);
         _resubscription = new Resubscription(Name, options, _progress, logger, _clock);
     }
@@ -124,6 +128,7 @@ public sealed class Projector<TDoc> : IProjector
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
         var checkpoint = await _storeRetries.RunAsync(_store.ReadCheckpointAsync, cancellationToken).ConfigureAwait(false);
+        await _origin.CheckAsync(checkpoint, cancellationToken).ConfigureAwait(false);
         _progress.Committed.Advance(checkpoint);
         await _parking.ReloadAsync(cancellationToken).ConfigureAwait(false);
         _progress.Subscribed();

@@ -54,7 +54,8 @@ public static class ReadStoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The control plane shared by the projectors and ProjectionAdmin (<see cref="IProjectionControl"/>): MongoDB
+    /// The control plane shared by the projectors and ProjectionAdmin (<see cref="IProjectionControl"/>, and beside it
+    /// <see cref="ICheckpointOrigins"/>, which event store each projection was built from): MongoDB
     /// when <c>ConnectionStrings:mongo</c> is set, else SQLite <c>projections.db</c> in <paramref name="dataDirectory"/>.
     /// Every projector host and the query service must call it with the same configuration.
     /// </summary>
@@ -66,12 +67,15 @@ public static class ReadStoreServiceCollectionExtensions
             AddMongoDatabase(services, mongo, configuration);
             services.TryAddSingleton<IProjectionControl>(sp => new MongoProjectionControl(
                 sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoViewStoreOptions>(), sp.GetService<ILogger<MongoProjectionControl>>()));
+            services.TryAddSingleton<ICheckpointOrigins>(sp => new MongoCheckpointOrigins(
+                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoViewStoreOptions>(), sp.GetService<ILogger<MongoCheckpointOrigins>>()));
             AddPreparation(services, _ => new ReadStorePreparation("projection control plane", "MongoDB " + Redacted(mongo), null));
         }
         else
         {
             var file = ReadStoreEngines.ControlFile(dataDirectory);
             services.TryAddSingleton<IProjectionControl>(_ => new SqliteProjectionControl(file));
+            services.TryAddSingleton<ICheckpointOrigins>(_ => new SqliteCheckpointOrigins(file));
             AddPreparation(services, _ => new ReadStorePreparation("projection control plane", "SQLite " + file, null));
         }
 

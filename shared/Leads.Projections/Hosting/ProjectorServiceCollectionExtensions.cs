@@ -33,7 +33,8 @@ public static class ProjectorServiceCollectionExtensions
             sp.GetRequiredService<IEventStore>(),
             store?.Invoke(sp) ?? sp.GetRequiredService<IProjectionStore<TDoc>>(),
             options ?? sp.GetService<ProjectorOptions>() ?? new ProjectorOptions(),
-            sp.GetRequiredService<ILogger<Projector<TDoc>>>()));
+            sp.GetRequiredService<ILogger<Projector<TDoc>>>(),
+            origins: sp.GetService<ICheckpointOrigins>()));
         services.AddSingleton<IProjector>(sp => sp.GetRequiredService<Projector<TDoc>>());
         services.TryAddSingleton(new ProjectorHostOptions());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectorHost>());

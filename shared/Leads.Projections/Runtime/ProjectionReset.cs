@@ -17,6 +17,7 @@ internal sealed class ProjectionReset<TDoc>(
     ParkedStreams parking,
     StoreRetries retries,
     ProjectorProgress progress,
+    CheckpointOrigin origin,
     ILogger logger)
     where TDoc : class
 {
@@ -43,6 +44,12 @@ internal sealed class ProjectionReset<TDoc>(
             ? await BuildRewindAsync(s, cancellationToken).ConfigureAwait(false)
             : ProjectionRewind<TDoc>.Everything;
         await retries.RunAsync(ct => store.RewindAsync(rewind, ct), cancellationToken).ConfigureAwait(false);
+        if (rewind.Checkpoint is null)
+        {
+            // Nothing is left of what was built: it is rebuilt from the store read now, whichever it was built from.
+            await origin.RecordCurrentAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         progress.Committed.Advance(rewind.Checkpoint);
         await parking.ReloadAsync(cancellationToken).ConfigureAwait(false);
         progress.Rebuilding(rewind.Checkpoint ?? GlobalPosition.Start, head);

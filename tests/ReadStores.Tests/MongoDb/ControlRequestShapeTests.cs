@@ -39,6 +39,13 @@ public sealed class ControlRequestShapeTests
     }
 
     [Fact]
+    public void A_projections_origin_is_one_document_by_its_name_replaced_whole()
+    {
+        Bson.Equal("""{ "_id" : "lead-views" }""", Bson.Render(MongoCheckpointOrigins.Of("lead-views")));
+        Bson.Equal("""{ "_id" : "lead-views", "storeId" : "0a1b" }""", MongoCheckpointOrigins.Origin("lead-views", "0a1b"));
+    }
+
+    [Fact]
     public void Pending_requests_are_the_unacknowledged_ones_of_a_projection_and_an_acknowledgement_applies_once()
     {
         Bson.Equal("""{ "projection" : "lead-views", "acknowledgedAt" : null }""", Bson.Render(MongoProjectionControl.Pending("lead-views")));
