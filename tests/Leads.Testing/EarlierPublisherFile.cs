@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leads.EventStore;
+using Leads.Projections;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.Testing;
@@ -34,7 +35,7 @@ public static class EarlierPublisherFile
         """;
 
     /// <summary>Writes the file with <paramref name="checkpoint"/> and the parked events given for the projection.</summary>
-    public static void Write(string path, string projection, GlobalPosition checkpoint, params EarlierParkedRow[] parked)
+    public static void Write(string path, string projection, GlobalPosition checkpoint, params ParkedEvent[] parked)
     {
         ArgumentNullException.ThrowIfNull(parked);
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

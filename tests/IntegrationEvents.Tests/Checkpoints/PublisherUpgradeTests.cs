@@ -27,7 +27,7 @@ public sealed class PublisherUpgradeTests(RabbitMqBroker broker)
         var ct = TestContext.Current.CancellationToken;
         await using var scenario = await PublishingScenario.StartAsync(broker, "upgrade", ct);
         var published = await Lead1410Story.WriteAsync(scenario.Events, LeadEventWriter.Metadata(Guid.NewGuid()), ct);
-        var parked = new EarlierParkedRow(
+        var parked = new ParkedEvent(
             "lead-77", 0, new GlobalPosition(1, 1), Guid.NewGuid(), "LeadWasInitialized.v1", DateTimeOffset.UnixEpoch, false, "boom", 3, DateTimeOffset.UnixEpoch);
         EarlierPublisherFile.Write(PublisherLedger.FileIn(scenario.DataDirectory), PublisherLedger.ProjectionName, published, parked);
 

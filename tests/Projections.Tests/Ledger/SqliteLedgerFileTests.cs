@@ -27,14 +27,14 @@ public sealed class SqliteLedgerFileTests : IDisposable
     {
         var path = _directory.File("integration-publisher.db");
         var checkpoint = new GlobalPosition(9_000_000_128, 9_000_000_064);
-        var failed = Row("lead-7", 2, new GlobalPosition(4_096, 4_000), held: false);
-        var held = Row("lead-7", 3, new GlobalPosition(8_192, 8_100), held: true);
+        var failed = Parked("lead-7", 2, new GlobalPosition(4_096, 4_000), held: false);
+        var held = Parked("lead-7", 3, new GlobalPosition(8_192, 8_100), held: true);
         EarlierPublisherFile.Write(path, Projection, checkpoint, failed, held);
 
         var ledger = new SqliteLedgerFile(path, Projection);
 
         Assert.Equal(checkpoint, await ledger.ReadCheckpointAsync(Ct));
-        Assert.Equal([Parked(failed), Parked(held)], await ledger.ListParkedAsync(null, Ct));
+        Assert.Equal([failed, held], await ledger.ListParkedAsync(null, Ct));
         Assert.Equal(2, await ledger.CountParkedAsync(Ct));
     }
 
@@ -42,9 +42,9 @@ public sealed class SqliteLedgerFileTests : IDisposable
     public async Task The_earlier_tables_are_dropped_so_the_move_happens_once_and_later_batches_are_kept()
     {
         var path = _directory.File("integration-publisher.db");
-        EarlierPublisherFile.Write(path, Projection, new GlobalPosition(100, 100), Row("lead-1", 0, new GlobalPosition(50, 50), held: false));
+        EarlierPublisherFile.Write(path, Projection, new GlobalPosition(100, 100), Parked("lead-1", 0, new GlobalPosition(50, 50), held: false));
         var store = new SqliteLedgerFile(path, Projection).Store<object>();
-        await store.CompleteParkedReplayAsync(new ParkedReplay<object>(null, [Parked(Row("lead-1", 0, new GlobalPosition(50, 50), held: false))], null), Ct);
+        await store.CompleteParkedReplayAsync(new ParkedReplay<object>(null, [Parked("lead-1", 0, new GlobalPosition(50, 50), held: false)], null), Ct);
         await store.CommitAsync(new ProjectionCommit<object>([], [], new GlobalPosition(200, 200)), Ct);
 
         var reopened = new SqliteLedgerFile(path, Projection);
@@ -62,11 +62,8 @@ public sealed class SqliteLedgerFileTests : IDisposable
         Assert.Empty(await ledger.ListParkedAsync(null, Ct));
     }
 
-    private static EarlierParkedRow Row(string stream, ulong revision, GlobalPosition position, bool held) =>
+    private static ParkedEvent Parked(string stream, ulong revision, GlobalPosition position, bool held) =>
         new(stream, revision, position, Guid.NewGuid(), "StatusChanged.v1", Created, held, held ? "held back" : "boom", held ? 0 : 3, ParkedAt);
-
-    private static ParkedEvent Parked(EarlierParkedRow r) =>
-        new(r.StreamId, r.StreamRevision, r.Position, r.EventId, r.EventType, r.Created, r.Held, r.Error, r.Attempts, r.ParkedAt);
 
     private static List<string> Tables(string path)
     {
