@@ -1,9 +1,6 @@
 using Leads.EventStore;
-using Leads.EventStore.EventStoreDb;
-using Leads.EventStore.Sqlite;
+using Leads.EventStore.Hosting;
 using Leads.IntegrationPublisher.Publishing;
-using Leads.IntegrationPublisher.Checkpoints;
-using Leads.IntegrationPublisher.Storage;
 using Leads.Messaging;
 using Leads.Projections;
 using Leads.Projections.Hosting;
@@ -15,9 +12,10 @@ using Leads.ServiceDefaults;
 namespace Leads.IntegrationPublisher;
 
 /// <summary>
-/// Wires the integration publisher: the event store and data directory from configuration, the message bus
-/// (in-memory unless <c>ConnectionStrings:rabbitmq</c> is set), and the publisher projection run by the projection
-/// runtime with its checkpoint in <c>integration-publisher.db</c>.
+/// Wires the integration publisher: the event store and data directory from configuration (the registration every
+/// service uses, with its start-up check and health check), the message bus (in-memory unless
+/// <c>ConnectionStrings:rabbitmq</c> is set), and the publisher projection run by the projection runtime with its
+/// checkpoint and parked events in the shared ledger (<see cref="PublisherLedger"/>, <c>integration-publisher.db</c>).
 /// </summary>
 public static class IntegrationPublisherHosting
 {
@@ -35,13 +33,11 @@ public static class IntegrationPublisherHosting
 
     public static IServiceCollection AddIntegrationPublisher(this IServiceCollection services, IConfiguration configuration, string currentDirectory)
     {
-        var location = PublisherDataLocation.FromConfiguration(configuration, currentDirectory);
+        var events = services.AddLeadEventStore(configuration, currentDirectory: currentDirectory);
         var options = configuration.GetSection(OptionsSection).Get<PublisherOptions>() ?? new PublisherOptions();
-        services.AddSingleton(location);
         services.AddSingleton(options);
-        services.AddSingleton<IEventStore>(_ => OpenEventStore(location));
-        services.AddLeadKeys(configuration, location.DataDirectory);
-        services.AddSingleton(_ => new PublisherCheckpoints(location.CheckpointFile, PublisherCheckpoints.ProjectionName));
+        services.AddLeadKeys(configuration, events.DataDirectory);
+        services.AddPublisherLedger(events.DataDirectory);
         services.AddSingleton<PublisherMetrics>();
         services.AddSingleton<IIntegrationMessageSender, MassTransitMessageSender>();
         services.AddSingleton<PublishingStore>();
@@ -59,16 +55,11 @@ public static class IntegrationPublisherHosting
         services.AddLeadsMessageBus(configuration);
         // With Leads:ProjectorLease:Enabled only the replica holding the lease (registered with the control plane)
         // publishes, so two replicas never interleave one lead's messages; a standby takes over from the confirmed checkpoint.
-        services.AddProjectionControl(configuration, location.DataDirectory);
+        services.AddProjectionControl(configuration, events.DataDirectory);
         services.AddHostedService<PublisherStartupLog>();
         services.AddProjector(
             sp => IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>(), sp.GetRequiredService<IEventStore>()),
             store: sp => sp.GetRequiredService<PublishingStore>());
         return services;
     }
-
-    private static IEventStore OpenEventStore(PublisherDataLocation location) =>
-        location.EventStoreFile is { } file
-            ? new SqliteEventStore(file)
-            : EventStoreDbEventStore.Create(location.EventStoreDbConnectionString!);
 }

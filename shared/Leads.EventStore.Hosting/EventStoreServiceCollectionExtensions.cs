@@ -13,12 +13,16 @@ public static class EventStoreServiceCollectionExtensions
     /// server that does not answer yet only makes the service unhealthy, see <see cref="EventStoreHealthCheck"/>),
     /// a health check that asks the store, and, for every gRPC service of the host,
     /// <see cref="EventStoreOutageInterceptor"/> (an unreachable store is Unavailable). Returns the location,
-    /// whose <see cref="EventStoreLocation.DataDirectory"/> the embedded read stores use too.
+    /// whose <see cref="EventStoreLocation.DataDirectory"/> the embedded read stores use too. Relative paths are taken
+    /// from <paramref name="currentDirectory"/> (default: the process's current directory).
     /// </summary>
     public static EventStoreLocation AddLeadEventStore(
-        this IServiceCollection services, IConfiguration configuration, Func<IEventStore, EventStoreLocation, IEventStore>? decorate = null)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Func<IEventStore, EventStoreLocation, IEventStore>? decorate = null,
+        string? currentDirectory = null)
     {
-        var location = EventStoreLocation.FromConfiguration(configuration, Directory.GetCurrentDirectory());
+        var location = EventStoreLocation.FromConfiguration(configuration, currentDirectory ?? Directory.GetCurrentDirectory());
         services.AddSingleton(location);
         services.AddSingleton(_ => decorate is null ? location.Open() : decorate(location.Open(), location));
         services.AddHostedService<EventStoreStartupCheck>();

@@ -1,6 +1,6 @@
 using Leads.Projections.Leasing;
+using Leads.Projections.MongoDb;
 using Leads.Projections.Sqlite;
-using Leads.Views.MongoDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,10 +28,9 @@ public static class ProjectorLeaseServiceCollectionExtensions
         var engines = ReadStoreEngines.From(configuration);
         if (engines.Mongo is { } mongo)
         {
-            services.TryAddSingleton(_ => new MongoViewStoreOptions(mongo) { Database = configuration["Leads:MongoDb:Database"] });
-            services.TryAddSingleton(sp => MongoConnection.OpenDatabase(sp.GetRequiredService<MongoViewStoreOptions>()));
+            ReadStoreServiceCollectionExtensions.AddMongoDatabase(services, mongo, configuration);
             services.TryAddSingleton<IProjectorLease>(sp => new MongoProjectorLease(
-                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoViewStoreOptions>(), sp.GetService<ILogger<MongoProjectorLease>>()));
+                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoProjectionOptions>(), sp.GetService<ILogger<MongoProjectorLease>>()));
         }
         else
         {

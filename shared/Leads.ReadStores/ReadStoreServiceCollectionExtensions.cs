@@ -1,5 +1,6 @@
 using Leads.EventStore;
 using Leads.Projections;
+using Leads.Projections.MongoDb;
 using Leads.Projections.Sqlite;
 using Leads.Search;
 using Leads.Search.Elasticsearch;
@@ -35,7 +36,7 @@ public static class ReadStoreServiceCollectionExtensions
         {
             AddMongoDatabase(services, mongo, configuration);
             services.TryAddSingleton(sp => new MongoLeadViewStore(
-                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoViewStoreOptions>(), sp.GetService<ILogger<MongoLeadViewStore>>()));
+                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoProjectionOptions>(), sp.GetService<ILogger<MongoLeadViewStore>>()));
             services.TryAddSingleton<ILeadViewStore>(sp => sp.GetRequiredService<MongoLeadViewStore>());
             services.TryAddSingleton<IProjectionStore<LeadReadModel>>(sp => sp.GetRequiredService<MongoLeadViewStore>());
             AddPreparation(services, sp => new ReadStorePreparation(
@@ -66,9 +67,9 @@ public static class ReadStoreServiceCollectionExtensions
         {
             AddMongoDatabase(services, mongo, configuration);
             services.TryAddSingleton<IProjectionControl>(sp => new MongoProjectionControl(
-                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoViewStoreOptions>(), sp.GetService<ILogger<MongoProjectionControl>>()));
+                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoProjectionOptions>(), sp.GetService<ILogger<MongoProjectionControl>>()));
             services.TryAddSingleton<ICheckpointOrigins>(sp => new MongoCheckpointOrigins(
-                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoViewStoreOptions>(), sp.GetService<ILogger<MongoCheckpointOrigins>>()));
+                sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoProjectionOptions>(), sp.GetService<ILogger<MongoCheckpointOrigins>>()));
             AddPreparation(services, _ => new ReadStorePreparation("projection control plane", "MongoDB " + Redacted(mongo), null));
         }
         else
@@ -146,10 +147,11 @@ public static class ReadStoreServiceCollectionExtensions
         return services;
     }
 
-    private static void AddMongoDatabase(IServiceCollection services, string connectionString, IConfiguration configuration)
+    /// <summary>The MongoDB database every MongoDB store of the process shares (<c>Leads:MongoDb:Database</c>, else the connection string's).</summary>
+    internal static void AddMongoDatabase(IServiceCollection services, string connectionString, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => new MongoViewStoreOptions(connectionString) { Database = configuration["Leads:MongoDb:Database"] });
-        services.TryAddSingleton(sp => MongoConnection.OpenDatabase(sp.GetRequiredService<MongoViewStoreOptions>()));
+        services.TryAddSingleton(_ => new MongoProjectionOptions(connectionString) { Database = configuration["Leads:MongoDb:Database"] });
+        services.TryAddSingleton(sp => MongoConnection.OpenDatabase(sp.GetRequiredService<MongoProjectionOptions>()));
     }
 
     private static void AddElasticsearchClient(IServiceCollection services, Uri url, IConfiguration configuration)

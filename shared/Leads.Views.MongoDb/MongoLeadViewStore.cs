@@ -1,10 +1,12 @@
 using Leads.Domain;
 using Leads.EventStore;
 using Leads.Projections;
+using Leads.Projections.MongoDb;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using static Leads.Projections.MongoDb.MongoPositions;
 using static Leads.Views.MongoDb.ViewDocuments;
 using static Leads.Views.MongoDb.ViewRequests;
 
@@ -26,13 +28,14 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     private readonly MongoCalls _calls;
     private readonly MongoProjectionLedger _ledger;
 
-    public MongoLeadViewStore(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoLeadViewStore>? logger = null)
+    public MongoLeadViewStore(
+        IMongoDatabase database, MongoProjectionOptions options, ILogger<MongoLeadViewStore>? logger = null, string projection = LeadReadModelProjection.Name)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
         _collections = new ViewCollections(database);
-        _ledger = new MongoProjectionLedger(_collections.CheckpointRows, _collections.Parked, options.Projection);
-        _calls = new MongoCalls(MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance), () => _collections.EnsureIndexesAsync(CancellationToken.None));
+        _ledger = new MongoProjectionLedger(database, projection);
+        _calls = new MongoCalls(MongoResilience.Build(options, (ILogger?)logger ?? NullLogger.Instance), PrepareAsync);
     }
 
     /// <summary>Creates the indexes every query needs (hosts call it at start-up; other calls wait for it too).</summary>
@@ -119,7 +122,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<string>>(async ct =>
         {
-            var docs = await _collections.Views.Find(PositionAtOrAbove(from)).Sort(ByLeadId)
+            var docs = await _collections.Views.Find(AtOrAbove(from)).Sort(ByLeadId)
                 .Project(Builders<BsonDocument>.Projection.Include(ViewFields.StreamId)).ToListAsync(ct).ConfigureAwait(false);
             return docs.Select(d => d[ViewFields.StreamId].AsString).ToList();
         }, cancellationToken);
@@ -127,8 +130,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     public Task<GlobalPosition?> ReadLastPositionBeforeAsync(GlobalPosition before, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
         {
-            var positionOnly = Builders<BsonDocument>.Projection.Include(ViewFields.PositionCommit).Include(ViewFields.PositionPrepare);
-            var view = await _collections.Views.Find(PositionBelow(before)).Sort(NewestFirst).Project(positionOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var view = await _collections.Views.Find(Below(before)).Sort(NewestFirst).Project(PositionOnly).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var parked = await _ledger.LastParkedBeforeAsync(before, ct).ConfigureAwait(false);
             var last = view is null ? (GlobalPosition?)null : PositionOf(view);
             return parked is { } p && (last is null || p > last) ? parked : last;
@@ -166,7 +168,7 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
 
         await RunAsync(async ct =>
         {
-            await _collections.Views.DeleteManyAsync(PositionAtOrAbove(from), ct).ConfigureAwait(false);
+            await _collections.Views.DeleteManyAsync(AtOrAbove(from), ct).ConfigureAwait(false);
             await _ledger.UnparkFromAsync(from, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -209,6 +211,12 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
     {
         var categories = failedWrites.ToList();
         return !writeConcernFailed && categories.Count > 0 && categories.All(c => c == ServerErrorCategory.DuplicateKey);
+    }
+
+    private async Task PrepareAsync()
+    {
+        await _collections.EnsureIndexesAsync(CancellationToken.None).ConfigureAwait(false);
+        await _ledger.EnsureIndexesAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private Task RunAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) => _calls.RunAsync(call, cancellationToken);

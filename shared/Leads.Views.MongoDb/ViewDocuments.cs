@@ -3,24 +3,18 @@ using Leads.Domain;
 using Leads.EventStore;
 using Leads.Projections;
 using MongoDB.Bson;
+using static Leads.Projections.MongoDb.MongoPositions;
 using static Leads.Views.MongoDb.ViewFields;
 
 namespace Leads.Views.MongoDb;
 
 /// <summary>
-/// How views, status logs and parked events look in MongoDB. Unsigned positions are stored as 64-bit integers (same
+/// How views and status logs look in MongoDB. Unsigned positions are stored as 64-bit integers (same
 /// bits), times twice: as a BSON date for people and BI tools, and as UTC ticks so that a read gives back the exact
 /// recorded time (BSON dates keep milliseconds only).
 /// </summary>
 internal static class ViewDocuments
 {
-    public static long Db(ulong value) => unchecked((long)value);
-
-    public static ulong U64(long value) => unchecked((ulong)value);
-
-    public static GlobalPosition PositionOf(BsonDocument doc) =>
-        new(U64(doc[PositionCommit].ToInt64()), U64(doc[PositionPrepare].ToInt64()));
-
     /// <summary>The fields a write sets on a lead's document: everything but its id.</summary>
     public static BsonDocument LeadFields(string streamId, LeadReadModel model) => new()
     {
@@ -82,37 +76,4 @@ internal static class ViewDocuments
         return new StoredDocument<LeadReadModel>(
             doc[StreamId].AsString, new LeadReadModel(view, new StatusLog(view.LeadId, ReadStatusLog(doc))), view.Position);
     }
-
-    /// <summary>A parked event's id: its projection and position, so re-parking the same event is one document.</summary>
-    public static string ParkedId(string projection, GlobalPosition position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{projection}:{position.Commit}:{position.Prepare}");
-
-    public static BsonDocument Parked(string projection, ParkedEvent e) => new()
-    {
-        { Id, ParkedId(projection, e.Position) },
-        { Projection, projection },
-        { StreamId, e.StreamId },
-        { StreamRevision, Db(e.StreamRevision) },
-        { PositionCommit, Db(e.Position.Commit) },
-        { PositionPrepare, Db(e.Position.Prepare) },
-        { EventId, e.EventId.ToString() },
-        { EventType, e.EventType },
-        { Created, e.Created.UtcTicks },
-        { Held, e.Held },
-        { Error, e.Error },
-        { Attempts, e.Attempts },
-        { ParkedAt, e.ParkedAt.UtcTicks },
-    };
-
-    public static ParkedEvent ReadParked(BsonDocument doc) => new(
-        doc[StreamId].AsString,
-        U64(doc[StreamRevision].ToInt64()),
-        PositionOf(doc),
-        Guid.Parse(doc[EventId].AsString),
-        doc[EventType].AsString,
-        new DateTimeOffset(doc[Created].ToInt64(), TimeSpan.Zero),
-        doc[Held].ToBoolean(),
-        doc[Error].AsString,
-        doc[Attempts].ToInt32(),
-        new DateTimeOffset(doc[ParkedAt].ToInt64(), TimeSpan.Zero));
 }

@@ -1,3 +1,5 @@
+using Leads.Projections.MongoDb;
+
 namespace Leads.Views.MongoDb;
 
 /// <summary>Field names of the view store's documents (camelCase, stable: queries, indexes and BI read them).</summary>
@@ -14,8 +16,8 @@ internal static class ViewFields
     public const string Revision = "revision";
 
     /// <summary>The global position of the last event applied: commit and prepare, compared in that order.</summary>
-    public const string PositionCommit = "posCommit";
-    public const string PositionPrepare = "posPrepare";
+    public const string PositionCommit = MongoPositions.Commit;
+    public const string PositionPrepare = MongoPositions.Prepare;
 
     public const string CreatedAt = "createdAt";
     public const string CreatedTicks = "createdTicks";
@@ -24,14 +26,4 @@ internal static class ViewFields
     public const string StatusEntries = "statusLog";
     public const string ChangedAt = "changedAt";
     public const string ChangedTicks = "changedTicks";
-
-    public const string Projection = "projection";
-    public const string StreamRevision = "streamRevision";
-    public const string EventId = "eventId";
-    public const string EventType = "eventType";
-    public const string Created = "created";
-    public const string Held = "held";
-    public const string Error = "error";
-    public const string Attempts = "attempts";
-    public const string ParkedAt = "parkedAt";
 }

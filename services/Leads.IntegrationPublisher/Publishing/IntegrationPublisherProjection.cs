@@ -12,7 +12,7 @@ namespace Leads.IntegrationPublisher.Publishing;
 /// </summary>
 public static class IntegrationPublisherProjection
 {
-    public const string Name = Checkpoints.PublisherCheckpoints.ProjectionName;
+    public const string Name = ReadStores.PublisherLedger.ProjectionName;
 
     /// <summary>
     /// Events read through the codec: personal data revealed, or not published once the lead was forgotten; a status

@@ -1,30 +1,18 @@
-using Leads.IntegrationPublisher.Storage;
+using Leads.Projections.Sqlite;
 
 namespace Leads.IntegrationPublisher.Publishing;
 
-/// <summary>Says at start where the publisher reads events and keeps its checkpoint.</summary>
-public sealed partial class PublisherStartupLog(PublisherDataLocation location, ILogger<PublisherStartupLog> logger) : IHostedService
+/// <summary>Says at start where the publisher keeps its checkpoint (the event store says where it is itself).</summary>
+public sealed partial class PublisherStartupLog(SqliteLedgerFile ledger, ILogger<PublisherStartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogStarting(logger, IntegrationPublisherProjection.Name, location.EventStoreFile ?? "EventStoreDB " + Redacted(location.EventStoreDbConnectionString), location.CheckpointFile);
+        LogStarting(logger, ledger.Projection, ledger.Path);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static string Redacted(string? connectionString)
-    {
-        if (connectionString is null)
-        {
-            return "";
-        }
-
-        var scheme = connectionString.IndexOf("://", StringComparison.Ordinal) + 3;
-        var at = connectionString.IndexOf('@', scheme);
-        return at < 0 ? connectionString : connectionString[..scheme] + "***@" + connectionString[(at + 1)..];
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: publishing lead events from {EventStore}, checkpoint in {CheckpointFile}")]
-    private static partial void LogStarting(ILogger logger, string projection, string eventStore, string checkpointFile);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: publishing lead events, checkpoint in {CheckpointFile}")]
+    private static partial void LogStarting(ILogger logger, string projection, string checkpointFile);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Leads.EventStore;
-using Leads.IntegrationPublisher.Checkpoints;
 using Leads.Projections;
+using Leads.Projections.Sqlite;
 
 namespace Leads.IntegrationPublisher.Publishing;
 
@@ -10,10 +10,11 @@ namespace Leads.IntegrationPublisher.Publishing;
 /// order, and only once every one of them is confirmed, storing the checkpoint. Leads go out concurrently; one lead's
 /// messages never overtake each other. A failed publish fails the commit (the runtime retries it with backoff, then
 /// resubscribes from the checkpoint), and a retry republishes what was not yet confirmed with the same MessageIds.
-/// No documents are kept between batches, so a reset only has to move the checkpoint back.
+/// No documents are kept between batches: the checkpoint and parked events are the shared ledger alone
+/// (<see cref="SqliteLedgerFile"/>), so a reset only has to move the checkpoint back.
 /// </summary>
 public sealed partial class PublishingStore(
-    PublisherCheckpoints checkpoints,
+    SqliteLedgerFile ledgerFile,
     IIntegrationMessageSender sender,
     IEventStore events,
     PublisherMetrics metrics,
@@ -22,6 +23,8 @@ public sealed partial class PublishingStore(
 {
     private static readonly IReadOnlyDictionary<string, StoredDocument<LeadOutbox>> NothingStored =
         new Dictionary<string, StoredDocument<LeadOutbox>>();
+
+    private readonly IProjectionStore<LeadOutbox> _ledger = ledgerFile.Store<LeadOutbox>();
 
     // The commit being retried and the messages of it already confirmed, so that a retry of the same batch resends
     // only what the broker has not confirmed yet. Touched only by the projector loop.
@@ -36,12 +39,12 @@ public sealed partial class PublishingStore(
         ArgumentNullException.ThrowIfNull(commit);
         var confirmed = Confirmed(commit);
         await PublishAsync(commit.Documents.Select(d => d.Document), confirmed, cancellationToken).ConfigureAwait(false);
-        await checkpoints.CommitAsync(commit.Checkpoint, commit.Parked, cancellationToken).ConfigureAwait(false);
+        await _ledger.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
         _retrying = null;
         ReportSkipped(commit.Documents.Select(d => d.Document));
     }
 
-    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) => checkpoints.ReadAsync(cancellationToken);
+    public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) => _ledger.ReadCheckpointAsync(cancellationToken);
 
     public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);
@@ -69,7 +72,7 @@ public sealed partial class PublishingStore(
         ArgumentNullException.ThrowIfNull(rewind);
         LogRewind(logger, rewind.From?.ToString() ?? "the start", rewind.Checkpoint?.ToString() ?? "the start");
         _retrying = null;
-        return checkpoints.RewindAsync(rewind.From, rewind.Checkpoint, cancellationToken);
+        return _ledger.RewindAsync(rewind, cancellationToken);
     }
 
     public async Task CompleteParkedReplayAsync(ParkedReplay<LeadOutbox> replay, CancellationToken cancellationToken)
@@ -81,14 +84,13 @@ public sealed partial class PublishingStore(
             ReportSkipped([write.Document]);
         }
 
-        await checkpoints.CompleteParkedReplayAsync(replay.Applied, replay.StillFailing, cancellationToken).ConfigureAwait(false);
+        await _ledger.CompleteParkedReplayAsync(replay, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
-        checkpoints.ListParkedAsync(streamId, cancellationToken);
+        _ledger.ListParkedAsync(streamId, cancellationToken);
 
-    public async Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
-        (await checkpoints.ListParkedAsync(null, cancellationToken).ConfigureAwait(false)).Count;
+    public Task<int> CountParkedAsync(CancellationToken cancellationToken) => _ledger.CountParkedAsync(cancellationToken);
 
     private ConcurrentDictionary<Guid, byte> Confirmed(object commit)
     {

@@ -1,7 +1,7 @@
 using Leads.Domain;
 using Leads.EventStore;
-using Leads.IntegrationPublisher.Checkpoints;
 using Leads.Projections;
+using Leads.Projections.Sqlite;
 using Leads.QueryService.ProjectionOps;
 using Leads.ReadStores;
 using Leads.Search;
@@ -14,7 +14,7 @@ namespace Leads.QueryService.Hosting;
 /// default: <c>views.db</c>, the Lucene folder <c>search/</c> opened read-only, and the control plane
 /// <c>projections.db</c>; MongoDB and Elasticsearch when their connection strings are set), and the projections
 /// ProjectionAdmin steers: the lead views, the search index and the integration publisher (whose checkpoint and
-/// parked events live in its own <c>integration-publisher.db</c>).
+/// parked events are the shared ledger in its own <c>integration-publisher.db</c>, see <see cref="PublisherLedger"/>).
 /// </summary>
 internal static class ReadStoreRegistration
 {
@@ -34,11 +34,11 @@ internal static class ReadStoreRegistration
             var search = sp.GetRequiredService<ILeadSearchReader>();
             return new ProjectionEndpoint(LeadSearchProjection.Name, sp.GetRequiredService<IProjectionControl>(), search, search, LeadSearchProjection.Definition.Subscription);
         });
-        services.AddSingleton(_ => new PublisherCheckpoints(PublisherCheckpoints.FileIn(data.Path), PublisherCheckpoints.ProjectionName));
+        services.AddPublisherLedger(data.Path);
         services.AddSingleton(sp =>
         {
-            var publisher = sp.GetRequiredService<PublisherCheckpoints>();
-            return new ProjectionEndpoint(PublisherCheckpoints.ProjectionName, sp.GetRequiredService<IProjectionControl>(), publisher, publisher,
+            var publisher = sp.GetRequiredService<SqliteLedgerFile>();
+            return new ProjectionEndpoint(PublisherLedger.ProjectionName, sp.GetRequiredService<IProjectionControl>(), publisher, publisher,
                 SubscriptionFilter.StreamPrefix(LeadStream.Prefix));
         });
         return services;

@@ -1,8 +1,15 @@
 using IntegrationEvents.Tests.Publishing;
 using IntegrationEvents.Tests.Support;
-using Leads.IntegrationPublisher.Storage;
+using Leads.EventStore.Hosting;
+using Leads.IntegrationPublisher;
 using Leads.Messaging;
+using Leads.Projections.Sqlite;
+using Leads.ReadStores;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationEvents.Tests.Configuration;
@@ -48,17 +55,50 @@ public sealed class TransportSelectionTests
     [Fact]
     public void Esdb_connection_string_selects_EventStoreDB()
     {
-        var location = PublisherDataLocation.FromConfiguration(Config(("ConnectionStrings:eventstore", "esdb://localhost:2113?tls=false")), "/srv");
+        var location = PublisherLocation(("ConnectionStrings:eventstore", "esdb://localhost:2113?tls=false"));
 
-        Assert.Equal((null, "esdb://localhost:2113?tls=false"), (location.EventStoreFile, location.EventStoreDbConnectionString));
+        Assert.Equal((EventStoreKind.EventStoreDb, "esdb://localhost:2113?tls=false"), (location.Kind, location.ConnectionString));
     }
 
     [Fact]
     public void Unset_event_store_is_events_db_in_the_data_directory()
     {
-        var location = PublisherDataLocation.FromConfiguration(Config(("Leads:DataDirectory", "state")), "/srv");
+        using var services = PublisherServices("/srv", ("Leads:DataDirectory", "state"));
+        var location = services.GetRequiredService<EventStoreLocation>();
 
-        Assert.Equal(("/srv/state/events.db", "/srv/state/integration-publisher.db"), (location.EventStoreFile, location.CheckpointFile));
+        Assert.Equal(
+            ("/srv/state/events.db", "/srv/state/integration-publisher.db"),
+            (location.Where, PublisherLedger.FileIn(location.DataDirectory)));
+    }
+
+    [Fact]
+    public async Task The_publisher_registers_the_shared_event_store_start_up_check_and_health_check()
+    {
+        var configuration = Config(("ConnectionStrings:eventstore", "esdb://localhost:2113?tls=false"));
+        var registrations = new ServiceCollection().AddLogging();
+        registrations.AddIntegrationPublisher(configuration, "/srv");
+        await using var services = registrations.BuildServiceProvider();
+
+        Assert.Contains(registrations, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EventStoreStartupCheck));
+        Assert.Contains(
+            services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations,
+            r => r.Name == EventStoreHealthCheck.Name);
+    }
+
+    private static EventStoreLocation PublisherLocation(params (string Key, string Value)[] settings)
+    {
+        using var services = PublisherServices("/srv", settings);
+        return services.GetRequiredService<EventStoreLocation>();
+    }
+
+    /// <summary>The publisher's services as its deployable registers them, from these settings (nothing is started).</summary>
+    private static ServiceProvider PublisherServices(string currentDirectory, params (string Key, string Value)[] settings)
+    {
+        var configuration = Config(settings);
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(configuration);
+        services.AddIntegrationPublisher(configuration, currentDirectory);
+        return services.BuildServiceProvider();
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>

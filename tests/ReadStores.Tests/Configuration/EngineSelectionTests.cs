@@ -1,4 +1,5 @@
 using Leads.Projections;
+using Leads.Projections.MongoDb;
 using Leads.Projections.Sqlite;
 using Leads.Search;
 using Leads.Search.Elasticsearch;

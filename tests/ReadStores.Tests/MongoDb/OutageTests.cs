@@ -1,4 +1,5 @@
 using Leads.Projections;
+using Leads.Projections.MongoDb;
 using Leads.ReadStores.Tests.Support;
 using Leads.Testing;
 using Leads.Views;
@@ -13,7 +14,7 @@ namespace Leads.ReadStores.Tests.MongoDb;
 /// </summary>
 public sealed class OutageTests : IAsyncDisposable
 {
-    private static readonly MongoViewStoreOptions Down = new("mongodb://127.0.0.1:9/leads?connectTimeoutMS=200")
+    private static readonly MongoProjectionOptions Down = new("mongodb://127.0.0.1:9/leads?connectTimeoutMS=200")
     {
         Retries = 1,
         RetryDelay = TimeSpan.FromMilliseconds(1),

@@ -2,6 +2,7 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Projections;
+using Leads.Projections.MongoDb;
 using Leads.Views;
 using Leads.Views.MongoDb;
 using MongoDB.Bson;
@@ -75,7 +76,7 @@ public sealed class ViewRequestShapeTests
     {
         // The guarded writes are upserts: when the guard's filter refuses an older position, the insert meets the _id.
         Assert.True(ViewRequests.GuardedLeadWrite(Lead1410Write()).IsUpsert);
-        Assert.True(ViewRequests.CheckpointAdvance("lead-views", GlobalPosition.FromSequence(3)).IsUpsert);
+        Assert.True(LedgerRequests.CheckpointAdvance("lead-views", GlobalPosition.FromSequence(3)).IsUpsert);
 
         Assert.True(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.DuplicateKey]));
         Assert.True(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.DuplicateKey, ServerErrorCategory.DuplicateKey]));
@@ -83,19 +84,6 @@ public sealed class ViewRequestShapeTests
         Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, [ServerErrorCategory.ExecutionTimeout]));
         Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: true, [ServerErrorCategory.DuplicateKey]));
         Assert.False(MongoLeadViewStore.AllRefusedByTheGuard(writeConcernFailed: false, []));
-    }
-
-    [Fact]
-    public void The_checkpoint_only_moves_forward()
-    {
-        var advance = ViewRequests.CheckpointAdvance("lead-views", new GlobalPosition(42, 41));
-
-        Bson.Equal("""
-            { "_id" : "lead-views", "$or" : [
-                { "posCommit" : { "$lt" : NumberLong(42) } },
-                { "posCommit" : NumberLong(42), "posPrepare" : { "$lt" : NumberLong(41) } } ] }
-            """, Bson.Render(advance.Filter));
-        Bson.Equal("""{ "$set" : { "posCommit" : NumberLong(42), "posPrepare" : NumberLong(41) } }""", Bson.Render(advance.Update));
     }
 
     [Fact]
@@ -111,29 +99,9 @@ public sealed class ViewRequestShapeTests
     {
         Bson.Equal("""{ "status" : 1, "_id" : 1 }""", Bson.Render(ViewCollections.ByStatusThenLeadId.Keys));
         Bson.Equal("""{ "posCommit" : 1, "posPrepare" : 1 }""", Bson.Render(ViewCollections.ViewsByPosition.Keys));
-        Bson.Equal("""{ "projection" : 1, "streamId" : 1, "posCommit" : 1, "posPrepare" : 1 }""", Bson.Render(ViewCollections.ParkedByStream.Keys));
-        Bson.Equal("""{ "projection" : 1, "posCommit" : 1, "posPrepare" : 1 }""", Bson.Render(ViewCollections.ParkedByPosition.Keys));
-        Bson.Equal("""{ "projection" : 1, "acknowledgedAt" : 1, "requestedAt" : 1 }""", Bson.Render(MongoProjectionControl.PendingIndex.Keys));
         Assert.Equal(
-            ["by_status_lead_id", "by_position", "by_projection_stream_position", "by_projection_position", "by_projection_pending"],
-            new[] { ViewCollections.ByStatusThenLeadId, ViewCollections.ViewsByPosition, ViewCollections.ParkedByStream, ViewCollections.ParkedByPosition, MongoProjectionControl.PendingIndex }
-                .Select(i => i.Options.Name));
-    }
-
-    [Fact]
-    public void A_reset_finds_what_changed_at_or_after_a_position_and_the_newest_write_below_it()
-    {
-        Bson.Equal("""
-            { "$or" : [
-                { "posCommit" : { "$gt" : NumberLong(30) } },
-                { "posCommit" : NumberLong(30), "posPrepare" : { "$gte" : NumberLong(29) } } ] }
-            """, Bson.Render(ViewRequests.PositionAtOrAbove(new GlobalPosition(30, 29))));
-        Bson.Equal("""
-            { "projection" : "lead-views", "$or" : [
-                { "posCommit" : { "$lt" : NumberLong(30) } },
-                { "posCommit" : NumberLong(30), "posPrepare" : { "$lt" : NumberLong(30) } } ] }
-            """, Bson.Render(ViewRequests.ParkedBelow("lead-views", GlobalPosition.FromSequence(30))));
-        Bson.Equal("""{ "posCommit" : -1, "posPrepare" : -1 }""", Bson.Render(ViewRequests.NewestFirst));
+            ["by_status_lead_id", "by_position"],
+            new[] { ViewCollections.ByStatusThenLeadId, ViewCollections.ViewsByPosition }.Select(i => i.Options.Name));
     }
 
     [Fact]
@@ -145,25 +113,5 @@ public sealed class ViewRequestShapeTests
 
         Bson.Equal("""{ "_id" : NumberLong(1410) }""", Bson.Render(replace.Filter));
         Assert.Equal((1410L, true), (replace.Replacement["_id"].AsInt64, replace.IsUpsert));
-    }
-
-    [Fact]
-    public void An_event_is_parked_once_keyed_by_projection_and_position()
-    {
-        var parked = new ParkedEvent("lead-9", 3, new GlobalPosition(12, 11), Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), "NameChanged.v1",
-            T0, Held: true, Error: "held back", Attempts: 0, ParkedAt: T0.AddMinutes(1));
-
-        var park = ViewRequests.ParkOnce("lead-views", parked);
-
-        Bson.Equal("""{ "_id" : "lead-views:12:11" }""", Bson.Render(park.Filter));
-        Bson.Equal("""
-            { "$setOnInsert" : {
-                "projection" : "lead-views", "streamId" : "lead-9", "streamRevision" : NumberLong(3),
-                "posCommit" : NumberLong(12), "posPrepare" : NumberLong(11), "eventId" : "0f8fad5b-d9cb-469f-a165-70867728950e",
-                "eventType" : "NameChanged.v1", "created" : NumberLong(636135894000000000), "held" : true, "error" : "held back",
-                "attempts" : 0, "parkedAt" : NumberLong(636135894600000000) } }
-            """, Bson.Render(park.Update));
-        Assert.Equal(parked, ViewDocuments.ReadParked(ViewDocuments.Parked("lead-views", parked)));
-        Bson.Equal("""{ "projection" : "lead-views", "streamId" : "lead-9" }""", Bson.Render(ViewRequests.ParkedOf("lead-views", "lead-9")));
     }
 }

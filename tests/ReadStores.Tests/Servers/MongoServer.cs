@@ -1,4 +1,4 @@
-using Leads.Views.MongoDb;
+using Leads.Projections.MongoDb;
 using MongoDB.Driver;
 using Testcontainers.MongoDb;
 
@@ -55,14 +55,14 @@ public sealed class MongoServer : IAsyncLifetime
     }
 
     /// <summary>A database of its own for one test (dropped by <see cref="DropAsync"/>).</summary>
-    public IMongoDatabase NewDatabase(out MongoViewStoreOptions options)
+    public IMongoDatabase NewDatabase(out MongoProjectionOptions options)
     {
         if (SkipReason is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        options = new MongoViewStoreOptions(ConnectionString!) { Database = "leads_test_" + Guid.NewGuid().ToString("N")[..12] };
+        options = new MongoProjectionOptions(ConnectionString!) { Database = "leads_test_" + Guid.NewGuid().ToString("N")[..12] };
         return MongoConnection.OpenDatabase(options);
     }
 

@@ -3,7 +3,7 @@ using Leads.EventStore;
 using Leads.Projections;
 using MongoDB.Bson;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>Status rows and control requests as MongoDB documents; an action is two readable fields (kind, argument).</summary>
 internal static class ControlDocuments

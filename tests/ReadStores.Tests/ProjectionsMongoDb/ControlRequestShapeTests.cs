@@ -1,9 +1,10 @@
 using Leads.EventStore;
 using Leads.Projections;
-using Leads.Views.MongoDb;
+using Leads.Projections.MongoDb;
+using Leads.ReadStores.Tests.MongoDb;
 using MongoDB.Bson;
 
-namespace Leads.ReadStores.Tests.MongoDb;
+namespace Leads.ReadStores.Tests.ProjectionsMongoDb;
 
 /// <summary>The control plane's documents and the filter and update that acknowledge a request exactly once.</summary>
 public sealed class ControlRequestShapeTests

@@ -1,9 +1,9 @@
+using Leads.Projections.MongoDb;
 using Leads.ReadStores.Tests.Servers;
 using Leads.Testing;
-using Leads.Views.MongoDb;
 using MongoDB.Driver;
 
-namespace Leads.ReadStores.Tests.MongoDb;
+namespace Leads.ReadStores.Tests.ProjectionsMongoDb;
 
 /// <summary>
 /// The projector lease on a real MongoDB (skipped, with the reason, where none is reachable): one holder at a time by
@@ -19,7 +19,7 @@ public sealed class MongoProjectorLeaseTests(MongoServer server) : IClassFixture
     private MongoProjectorLease Lease()
     {
         _database ??= server.NewDatabase(out _);
-        return new MongoProjectorLease(_database, new MongoViewStoreOptions(server.ConnectionString!));
+        return new MongoProjectorLease(_database, new MongoProjectionOptions(server.ConnectionString!));
     }
 
     [Fact]

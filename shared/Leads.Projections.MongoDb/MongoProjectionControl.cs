@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>
 /// The control plane in MongoDB, shared by every projector and the query service: <c>projector_status</c> (one
@@ -22,7 +22,7 @@ public sealed class MongoProjectionControl : IProjectionControl
     private readonly MongoCalls _calls;
     private readonly TimeProvider _clock;
 
-    public MongoProjectionControl(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoProjectionControl>? logger = null, TimeProvider? clock = null)
+    public MongoProjectionControl(IMongoDatabase database, MongoProjectionOptions options, ILogger<MongoProjectionControl>? logger = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _status = database.GetCollection<BsonDocument>(StatusCollection);

@@ -5,7 +5,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using Polly;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>
 /// Projector leases in MongoDB (collection <c>projector_leases</c>, one document per projection: <c>owner</c>,
@@ -23,7 +23,7 @@ public sealed class MongoProjectorLease : IProjectorLease
     private readonly IMongoCollection<BsonDocument> _leases;
     private readonly ResiliencePipeline _resilience;
 
-    public MongoProjectorLease(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoProjectorLease>? logger = null)
+    public MongoProjectorLease(IMongoDatabase database, MongoProjectionOptions options, ILogger<MongoProjectorLease>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _leases = database.GetCollection<BsonDocument>(LeasesCollection);

@@ -1,11 +1,11 @@
 using MongoDB.Driver;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>Opens the database a connection string names (one client per process: it pools connections).</summary>
 public static class MongoConnection
 {
-    public static IMongoDatabase OpenDatabase(MongoViewStoreOptions options)
+    public static IMongoDatabase OpenDatabase(MongoProjectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var url = MongoUrl.Create(options.ConnectionString);
@@ -16,6 +16,6 @@ public static class MongoConnection
         }
 
         var client = new MongoClient(settings);
-        return client.GetDatabase(options.Database ?? url.DatabaseName ?? MongoViewStoreOptions.DefaultDatabase);
+        return client.GetDatabase(options.Database ?? url.DatabaseName ?? MongoProjectionOptions.DefaultDatabase);
     }
 }

@@ -1,12 +1,12 @@
 using Polly;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>
 /// Every call of one MongoDB store, through its retry and circuit breaker, after the store's one-time preparation (its
 /// indexes). A preparation that failed (the server down at start-up) is tried again by the next call.
 /// </summary>
-internal sealed class MongoCalls(ResiliencePipeline resilience, Func<Task> prepare)
+public sealed class MongoCalls(ResiliencePipeline resilience, Func<Task> prepare)
 {
     private Task? _prepared;
 

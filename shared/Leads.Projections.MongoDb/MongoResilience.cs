@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using Polly;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>
 /// The shared retry and circuit breaker (<see cref="ServerResilience"/>) around every MongoDB call, with what counts as
@@ -12,7 +12,7 @@ namespace Leads.Views.MongoDb;
 /// </summary>
 public static class MongoResilience
 {
-    public static ResiliencePipeline Build(MongoViewStoreOptions options, ILogger logger)
+    public static ResiliencePipeline Build(MongoProjectionOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         return ServerResilience.Build("MongoDB", IsTransient, options.Retries, options.RetryDelay, options.BreakDuration, logger);

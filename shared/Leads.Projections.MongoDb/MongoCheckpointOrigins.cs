@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>
 /// <see cref="ICheckpointOrigins"/> beside the MongoDB control plane: <c>checkpoint_origins</c>, one document per
@@ -17,7 +17,7 @@ public sealed class MongoCheckpointOrigins : ICheckpointOrigins
     private readonly IMongoCollection<BsonDocument> _origins;
     private readonly MongoCalls _calls;
 
-    public MongoCheckpointOrigins(IMongoDatabase database, MongoViewStoreOptions options, ILogger<MongoCheckpointOrigins>? logger = null)
+    public MongoCheckpointOrigins(IMongoDatabase database, MongoProjectionOptions options, ILogger<MongoCheckpointOrigins>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _origins = database.GetCollection<BsonDocument>(Collection);

@@ -1,18 +1,17 @@
-namespace Leads.Views.MongoDb;
+namespace Leads.Projections.MongoDb;
 
 /// <summary>
-/// Where the view store lives in MongoDB: the connection string (<c>ConnectionStrings:mongo</c>, a replica set in
-/// production), the database (the connection string's path, else <c>leads</c>) and the projection whose checkpoint and
-/// parked events the store keeps.
+/// Where the projection stores live in MongoDB and how they call it: the connection string (<c>ConnectionStrings:mongo</c>,
+/// a replica set in production), the database (the connection string's path, else <c>leads</c>), and the retry and
+/// circuit breaker every store call goes through. The control plane, the lease, the ledger and the document stores
+/// (lead views) share one.
 /// </summary>
-public sealed record MongoViewStoreOptions(string ConnectionString)
+public sealed record MongoProjectionOptions(string ConnectionString)
 {
     public const string DefaultDatabase = "leads";
 
     /// <summary>The database; null takes it from the connection string, else <see cref="DefaultDatabase"/>.</summary>
     public string? Database { get; init; }
-
-    public string Projection { get; init; } = LeadReadModelProjection.Name;
 
     /// <summary>Retries of one store call before the error reaches the projector (which has its own, slower, retries).</summary>
     public int Retries { get; init; } = 3;
