@@ -1,31 +1,36 @@
+using Leads.Testing.Grpc;
+
 namespace EndToEnd.Tests;
 
 /// <summary>
 /// The story written once per platform, and projected before anyone reads it (the erasure tests run a platform of
 /// their own, so forgetting 1410 there leaves the shared one as it was).
 /// </summary>
-public sealed partial record LeadStory
+public static class LeadStoryOnce
 {
     private static readonly SemaphoreSlim Once = new(1, 1);
     private static readonly Dictionary<LeadPlatform, LeadStory> Written = [];
 
-    public static async Task<LeadStory> WriteOnceAsync(LeadPlatform platform, CancellationToken cancellationToken)
+    extension(LeadStory)
     {
-        await Once.WaitAsync(cancellationToken);
-        try
+        public static async Task<LeadStory> WriteOnceAsync(LeadPlatform platform, CancellationToken cancellationToken)
         {
-            if (!Written.TryGetValue(platform, out var story))
+            await Once.WaitAsync(cancellationToken);
+            try
             {
-                story = await WriteAsync(platform.Commands, cancellationToken);
-                await platform.WaitForProjectionsAsync(story.Converted.Position, cancellationToken);
-                Written[platform] = story;
-            }
+                if (!Written.TryGetValue(platform, out var story))
+                {
+                    story = await LeadStory.WriteAsync(platform.Commands, cancellationToken);
+                    await platform.WaitForProjectionsAsync(story.Converted.Position, cancellationToken);
+                    Written[platform] = story;
+                }
 
-            return story;
-        }
-        finally
-        {
-            Once.Release();
+                return story;
+            }
+            finally
+            {
+                Once.Release();
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using EndToEnd.Tests;
 using Leads.Contracts.V1;
 using Leads.Testing;
 using Microsoft.Playwright;

@@ -1,4 +1,3 @@
-using EndToEnd.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using EndToEnd.Tests;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
 using Leads.Contracts.V1;

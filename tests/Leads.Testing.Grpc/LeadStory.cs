@@ -1,14 +1,14 @@
 using Leads.Contracts.V1;
 
-namespace EndToEnd.Tests;
+namespace Leads.Testing.Grpc;
 
 /// <summary>
 /// The talk's lead 1410, written through the command service once per run: initialized with its old contact
 /// (stefan@old.example, 03-27243457), Follow-up, follow-up on 2016-11-23, new contact (stefan@new.example,
-/// 050-8139904), Converted. The replies are kept for the assertions. This file is also compiled into SearchPage.Tests,
-/// so it needs nothing but the command client; <c>LeadStory.Once.cs</c> adds the end-to-end platform's write-once.
+/// 050-8139904), Converted. The replies are kept for the assertions. Every black-box suite writes it through its own
+/// platform; the end-to-end suite adds a write-once per platform (<c>LeadStory.Once.cs</c> there).
 /// </summary>
-public sealed partial record LeadStory(
+public sealed record LeadStory(
     LeadCommandReply Initialized,
     LeadCommandReply FollowUp,
     LeadCommandReply FollowupDate,
