@@ -40,32 +40,8 @@ public sealed class ReadSide(ClusterPlatform platform)
     /// not pass for a long time, so "Rebuilding" can outlast the replay of every lead event (the embedded stores rebuild
     /// in place, so the data read meanwhile is the replayed data).
     /// </summary>
-    public async Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Eventually.ReturnsAsync(
-                async () =>
-                {
-                    var info = await ProjectionAsync(name, cancellationToken);
-                    return info.HasCheckpoint && info.Checkpoint >= position ? info : null;
-                },
-                ProjectionDeadline,
-                $"{name} reaching position {position}",
-                cancellationToken);
-        }
-        catch (TimeoutException timeout)
-        {
-            var now = await ProjectionAsync(name, cancellationToken);
-            throw new TimeoutException($"{timeout.Message}; now: {now}{Environment.NewLine}{platform.Logs()}", timeout);
-        }
-    }
-
-    private async Task<ProjectionInfo> ProjectionAsync(string name, CancellationToken cancellationToken)
-    {
-        var reply = await platform.Admin.ListProjectionsAsync(new ListProjectionsRequest(), cancellationToken: cancellationToken);
-        return reply.Projections.Single(p => p.Name == name);
-    }
+    public Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken) =>
+        platform.Admin.WaitForProjectionAsync(name, position, ProjectionDeadline, platform.Logs, cancellationToken);
 
     /// <summary>Every lead view, by lead id.</summary>
     public async Task<SortedDictionary<long, LeadView>> ViewsAsync(CancellationToken cancellationToken)

@@ -102,25 +102,8 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
     /// The projection's state once its committed checkpoint is at or past <paramref name="position"/>. One that never
     /// gets there fails with what the services printed last, so that a stall can be diagnosed.
     /// </summary>
-    public async Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Eventually.ReturnsAsync(
-                async () =>
-                {
-                    var info = await ProjectionAsync(name, cancellationToken);
-                    return info.HasCheckpoint && info.Checkpoint >= position ? info : null;
-                },
-                ProjectionDeadline,
-                $"{name} reaching position {position}",
-                cancellationToken);
-        }
-        catch (TimeoutException stalled)
-        {
-            throw new TimeoutException($"{stalled.Message} on the {store.Name} platform{Environment.NewLine}{Logs()}", stalled);
-        }
-    }
+    public Task<ProjectionInfo> WaitForProjectionAsync(string name, ulong position, CancellationToken cancellationToken) =>
+        Admin.WaitForProjectionAsync(name, position, ProjectionDeadline, () => $"on the {store.Name} platform{Environment.NewLine}{Logs()}", cancellationToken);
 
     /// <summary>Waits until both projections have processed <paramref name="position"/>.</summary>
     public async Task WaitForProjectionsAsync(ulong position, CancellationToken cancellationToken)
@@ -151,11 +134,7 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
             cancellationToken);
     }
 
-    public async Task<ProjectionInfo> ProjectionAsync(string name, CancellationToken cancellationToken)
-    {
-        var reply = await Admin.ListProjectionsAsync(new ListProjectionsRequest(), cancellationToken: cancellationToken);
-        return reply.Projections.Single(p => p.Name == name);
-    }
+    public Task<ProjectionInfo> ProjectionAsync(string name, CancellationToken cancellationToken) => Admin.ProjectionAsync(name, cancellationToken);
 
     /// <summary>Why a test failed, with what the services printed last.</summary>
     public override string ToString() => $"platform on {store.Name}";
