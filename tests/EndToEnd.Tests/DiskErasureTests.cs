@@ -48,6 +48,7 @@ public sealed class DiskErasureTests(SqlitePlatform platform)
             new ForgetLeadRequest { LeadId = LeadId, Reason = "GDPR art. 17, disk test" }, cancellationToken: Cancel);
         await WaitForAllAsync(forgotten.Receipt.Position);
         await AssertNoPlaintextAsync("after the erasure was applied", publisher);
+        await AssertExportHoldsTheReceiptAndErasedValuesOnlyAsync(forgotten.Receipt);
 
         foreach (var projection in new[] { LeadPlatform.ViewsProjection, LeadPlatform.SearchProjection, PublisherProjection })
         {
@@ -71,6 +72,25 @@ public sealed class DiskErasureTests(SqlitePlatform platform)
         var printed = platform.Output() + publisher.Output;
         Assert.All(Values, value => Assert.DoesNotContain(value, printed, StringComparison.OrdinalIgnoreCase));
     }
+
+    private async Task AssertExportHoldsTheReceiptAndErasedValuesOnlyAsync(ErasureReceipt receipt)
+    {
+        using var admin = platform.QueryService.ChannelAs(LeadsRoles.Admin);
+        var export = await new LeadQueries.LeadQueriesClient(admin).ExportLeadDataAsync(new ExportLeadDataRequest { LeadId = LeadId }, cancellationToken: Cancel);
+
+        Assert.All(Values, value => Assert.DoesNotContain(value, export.Json, StringComparison.OrdinalIgnoreCase));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(export.Json)!;
+        Assert.True(json["forgotten"]!.GetValue<bool>());
+        Assert.Equal(("[erased]", "[erased]", "[erased]"), (Text(json["view"]!, "name"), Text(json["view"]!, "email"), Text(json["view"]!, "phone")));
+        var receiptJson = json["erasureReceipt"]!;
+        Assert.Equal((receipt.Reason, receipt.ErasedBy, receipt.Position), (Text(receiptJson, "reason"), Text(receiptJson, "erasedBy"), receiptJson["position"]!.GetValue<ulong>()));
+        Assert.Equal(receipt.ErasedEvents, receiptJson["erasedEvents"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Empty(json["search"]!["emails"]!.AsArray());
+        var emails = json["events"]!.AsArray().Select(e => e!["data"]!["email"]).OfType<System.Text.Json.Nodes.JsonNode>().Select(e => e.GetValue<string>());
+        Assert.All(emails, email => Assert.Equal("[erased]", email));
+    }
+
+    private static string Text(System.Text.Json.Nodes.JsonNode node, string name) => node[name]!.GetValue<string>();
 
     private async Task<ulong> WriteLeadAsync()
     {
