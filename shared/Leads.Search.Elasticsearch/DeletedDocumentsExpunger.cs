@@ -9,12 +9,15 @@ namespace Leads.Search.Elasticsearch;
 /// its segment until a merge drops it, and a forgotten lead's old versions hold its personal data. Batched and
 /// rate-limited, never once per event: the first erasure schedules one request <see cref="ElasticsearchSearchOptions.ExpungeDelay"/>
 /// later, but no sooner than <see cref="ElasticsearchSearchOptions.ExpungeInterval"/> after the previous one; erasures
-/// meanwhile ride on that request. A failed request is scheduled again.
+/// meanwhile ride on that request. An erasure written once the request is under way, and a failed request, schedule
+/// another.
 /// </summary>
 internal sealed class DeletedDocumentsExpunger(SearchServer server, Func<string> index, ElasticsearchSearchOptions options, TimeProvider clock, ILogger logger)
 {
     private readonly Lock _lock = new();
     private ITimer? _scheduled;
+    private bool _sending;
+    private bool _erasedWhileSending;
     private DateTimeOffset? _lastSent;
 
     /// <summary>A batch that erased personal data was written: an expunge request is scheduled unless one already is.</summary>
@@ -22,24 +25,41 @@ internal sealed class DeletedDocumentsExpunger(SearchServer server, Func<string>
     {
         lock (_lock)
         {
-            if (_scheduled is not null)
+            if (_sending)
             {
+                _erasedWhileSending = true;
                 return;
             }
 
-            var now = clock.GetUtcNow();
-            var due = now + options.ExpungeDelay;
-            if (_lastSent is { } last && last + options.ExpungeInterval > due)
+            if (_scheduled is null)
             {
-                due = last + options.ExpungeInterval;
+                ScheduleLocked();
             }
-
-            _scheduled = clock.CreateTimer(_ => _ = SendAsync(), null, due - now, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>One request, <see cref="ElasticsearchSearchOptions.ExpungeDelay"/> from now but not within the interval of the last. Under the lock.</summary>
+    private void ScheduleLocked()
+    {
+        var now = clock.GetUtcNow();
+        var due = now + options.ExpungeDelay;
+        if (_lastSent is { } last && last + options.ExpungeInterval > due)
+        {
+            due = last + options.ExpungeInterval;
+        }
+
+        _scheduled = clock.CreateTimer(_ => _ = SendAsync(), null, due - now, Timeout.InfiniteTimeSpan);
     }
 
     private async Task SendAsync()
     {
+        lock (_lock)
+        {
+            _scheduled?.Dispose();
+            _scheduled = null;
+            _sending = true;
+        }
+
         var target = index();
         var sent = false;
         try
@@ -57,15 +77,14 @@ internal sealed class DeletedDocumentsExpunger(SearchServer server, Func<string>
         {
             lock (_lock)
             {
-                _scheduled?.Dispose();
-                _scheduled = null;
+                _sending = false;
                 _lastSent = clock.GetUtcNow();
+                if (!sent || _erasedWhileSending)
+                {
+                    _erasedWhileSending = false;
+                    ScheduleLocked();
+                }
             }
-        }
-
-        if (!sent)
-        {
-            ErasureWritten();
         }
     }
 }
