@@ -25,4 +25,10 @@ public interface ISqliteProjectionDocuments<TDoc>
 
     /// <summary>Deletes every document (<see cref="ProjectionRewind{TDoc}.From"/> null), or puts the rewound ones back and deletes what lies at or after it.</summary>
     void Rewind(SqliteTransaction transaction, ProjectionRewind<TDoc> rewind);
+
+    /// <summary>
+    /// These writes erase personal data (a forgotten lead's document): after committing them the store truncates the
+    /// file's write-ahead log, so the rows as they were before the erasure do not stay on disk in older log frames.
+    /// </summary>
+    bool Erases(IReadOnlyList<DocumentWrite<TDoc>> documents) => false;
 }

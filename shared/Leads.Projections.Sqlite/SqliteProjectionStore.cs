@@ -6,12 +6,17 @@ namespace Leads.Projections.Sqlite;
 /// <summary>
 /// A projection's store in a SQLite file: its documents (<see cref="ISqliteProjectionDocuments{TDoc}"/>, the adapter's
 /// part) and its checkpoint and parked events (<see cref="SqliteProjectionLedger"/>, shared by every SQLite projection).
-/// Every write is one transaction: a batch's documents, parked events and checkpoint; a rewind; a parked replay.
+/// Every write is one transaction: a batch's documents, parked events and checkpoint; a rewind; a parked replay. After a
+/// batch that erased personal data, and after a rewind, the write-ahead log is truncated (<see cref="Leads.Sqlite.SqliteFile.TruncateLog"/>):
+/// with the file's secure deletion that leaves no copy of the erased rows on disk. A truncation a reader held up is
+/// tried again after the next write.
 /// </summary>
 public sealed class SqliteProjectionStore<TDoc>(Func<SqliteConnection> open, ISqliteProjectionDocuments<TDoc> documents, SqliteProjectionLedger ledger)
     : IProjectionStore<TDoc>
     where TDoc : class
 {
+    private bool _truncationPending;
+
     public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
         ReadAsync(ledger.ReadCheckpoint, cancellationToken);
 
@@ -38,7 +43,7 @@ public sealed class SqliteProjectionStore<TDoc>(Func<SqliteConnection> open, ISq
             documents.Write(transaction, commit.Documents);
             ledger.Park(transaction, commit.Parked, replace: false);
             ledger.Advance(transaction, commit.Checkpoint);
-        }, cancellationToken);
+        }, documents.Erases(commit.Documents), cancellationToken);
     }
 
     public Task RewindAsync(ProjectionRewind<TDoc> rewind, CancellationToken cancellationToken)
@@ -48,7 +53,7 @@ public sealed class SqliteProjectionStore<TDoc>(Func<SqliteConnection> open, ISq
         {
             documents.Rewind(transaction, rewind);
             ledger.Rewind(transaction, rewind.From, rewind.Checkpoint);
-        }, cancellationToken);
+        }, truncateLog: true, cancellationToken);
     }
 
     public Task CompleteParkedReplayAsync(ParkedReplay<TDoc> replay, CancellationToken cancellationToken)
@@ -66,7 +71,7 @@ public sealed class SqliteProjectionStore<TDoc>(Func<SqliteConnection> open, ISq
             {
                 ledger.Park(transaction, [failing], replace: true);
             }
-        }, cancellationToken);
+        }, truncateLog: false, cancellationToken);
     }
 
     private static GlobalPosition? Later(GlobalPosition? a, GlobalPosition? b) => a is { } x && (b is not { } y || x > y) ? a : b;
@@ -78,13 +83,21 @@ public sealed class SqliteProjectionStore<TDoc>(Func<SqliteConnection> open, ISq
         return Task.FromResult(read(connection));
     }
 
-    private Task WriteAsync(Action<SqliteTransaction> write, CancellationToken cancellationToken)
+    private Task WriteAsync(Action<SqliteTransaction> write, bool truncateLog, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        write(transaction);
-        transaction.Commit();
+        using (var transaction = connection.BeginTransaction(deferred: false))
+        {
+            write(transaction);
+            transaction.Commit();
+        }
+
+        if (truncateLog || _truncationPending)
+        {
+            _truncationPending = !Leads.Sqlite.SqliteFile.TruncateLog(connection);
+        }
+
         return Task.CompletedTask;
     }
 }

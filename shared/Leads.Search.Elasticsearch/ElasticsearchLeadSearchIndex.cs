@@ -22,7 +22,8 @@ namespace Leads.Search.Elasticsearch;
 /// replays into it while searches keep answering from the old index. The commit whose checkpoint reaches that head
 /// swaps the alias in one atomic request and deletes the old index. With no head to reach the swap is immediate.</item>
 /// </list>
-/// The alias and its versioned indexes (start-up, rebuild, swap) are <see cref="VersionedIndexes"/>.
+/// The alias and its versioned indexes (start-up, rebuild, swap) are <see cref="VersionedIndexes"/>; after a batch that
+/// erased a lead, <see cref="DeletedDocumentsExpunger"/> has the deleted documents merged away.
 /// </summary>
 public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
 {
@@ -32,6 +33,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly VersionedIndexes _indexes;
+    private readonly DeletedDocumentsExpunger _expunger;
 
     /// <param name="readHead">
     /// The last event the search projection receives (<c>IEventStore.ReadHeadPositionAsync(filter)</c>, not the store's
@@ -42,7 +44,8 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         ElasticsearchClient client,
         ElasticsearchSearchOptions options,
         Func<CancellationToken, Task<GlobalPosition?>>? readHead = null,
-        ILogger<ElasticsearchLeadSearchIndex>? logger = null)
+        ILogger<ElasticsearchLeadSearchIndex>? logger = null,
+        TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -50,6 +53,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _reader = new ElasticsearchLeadSearchReader(new SearchServer(client, options, _logger), options);
         _indexes = new VersionedIndexes(_reader.Server, options, _logger);
+        _expunger = new DeletedDocumentsExpunger(_reader.Server, () => _indexes.WriteIndex, options, clock ?? TimeProvider.System, _logger);
     }
 
     private SearchServer Server => _reader.Server;
@@ -128,6 +132,11 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
             // Only after the bulk request succeeded: the checkpoint never runs ahead of the documents it describes.
             await WriteCheckpointAsync(WriteIndex, commit.Checkpoint, ct).ConfigureAwait(false);
             await _indexes.SwapWhenCaughtUpAsync(commit.Checkpoint, ct).ConfigureAwait(false);
+            if (LeadSearchProjection.Erases(commit.Documents))
+            {
+                _expunger.ErasureWritten();
+            }
+
             return 0;
         }, cancellationToken);
     }

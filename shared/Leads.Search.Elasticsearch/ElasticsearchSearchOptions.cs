@@ -28,6 +28,12 @@ public sealed record ElasticsearchSearchOptions(Uri Url)
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long after an erasure the index is asked to expunge its deleted documents (erasures meanwhile share the request).</summary>
+    public TimeSpan ExpungeDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The least time between two expunge requests: a merge rewrites segments, so it is rate-limited.</summary>
+    public TimeSpan ExpungeInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     public string IndexName(int version) => IndexPrefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The version of an index of this alias; null for any other name.</summary>

@@ -32,6 +32,9 @@ internal static class IndexLayout
         ["number_of_shards"] = options.Shards,
         ["number_of_replicas"] = options.Replicas,
         ["refresh_interval"] = options.RefreshInterval,
+        // only_expunge_deletes (after an erasure) rewrites every segment holding a deleted document, not only those past
+        // the default 10% deleted: one forgotten lead in a large segment is expunged too.
+        ["merge.policy.expunge_deletes_allowed"] = 0,
         ["max_ngram_diff"] = MaxNameGram,
         ["analysis"] = new JsonObject
         {

@@ -43,6 +43,8 @@ internal sealed class LuceneIndexWriter : IAsyncDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = options.RamBufferSizeMb,
+            // ExpungeDeletesLocked rewrites every segment with a deleted document, not only those past 10% deleted.
+            MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
         };
         Writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);
@@ -126,6 +128,22 @@ internal sealed class LuceneIndexWriter : IAsyncDisposable
         _uncommitted = false;
         _unrefreshedWrites = true; // deletes applied by the commit become visible with the next refresh
         _sinceCommit.Restart();
+    }
+
+    /// <summary>
+    /// Leaves no deleted document on disk (after an erasure, the forgotten lead's old versions): commits, rewrites every
+    /// segment holding a deleted document without it, commits again, and refreshes, so the searcher that still used
+    /// the old segments lets go of them and their files are deleted.
+    /// </summary>
+    public void ExpungeDeletesLocked()
+    {
+        CommitLocked();
+        Writer.ForceMergeDeletes(doWait: true);
+        _uncommitted = true;
+        CommitLocked();
+        RefreshLocked();
+        Writer.DeleteUnusedFiles();
+        _logger.LogInformation("Search index at {IndexPath}: deleted documents expunged after an erasure", _options.Path);
     }
 
     public async ValueTask DisposeAsync()

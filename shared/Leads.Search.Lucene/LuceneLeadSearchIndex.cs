@@ -13,7 +13,8 @@ namespace Leads.Search.Lucene;
 /// written as they come; a near-real-time searcher is refreshed about every second and the writes committed with their
 /// checkpoint on a timer (never once per event). After a crash the index reopens at its last commit, whose checkpoint
 /// matches its documents; replaying the events after it is harmless because each document keeps the position of its
-/// last event. Other processes read the folder with <see cref="LuceneLeadSearchReader"/>.
+/// last event. A batch that erased a lead is committed at once and its deleted documents expunged from the segments
+/// (<see cref="LuceneIndexWriter.ExpungeDeletesLocked"/>). Other processes read the folder with <see cref="LuceneLeadSearchReader"/>.
 /// </summary>
 public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyncDisposable
 {
@@ -96,6 +97,11 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
 
             _index.Checkpoint = commit.Checkpoint;
             _index.Written();
+            if (LeadSearchProjection.Erases(commit.Documents))
+            {
+                _index.ExpungeDeletesLocked();
+            }
+
             return 0;
         }, cancellationToken);
     }

@@ -105,6 +105,14 @@ public static class LeadSearchProjection
     public static LeadSearchDocument Forgotten(LeadSearchDocument document, LeadForgotten e) =>
         new(document.LeadId) { Status = document.Status };
 
+    /// <summary>
+    /// These writes erase personal data: a lead that had a document before the batch has none of it left (it was
+    /// forgotten). An index then purges the old versions of those documents from disk.
+    /// </summary>
+    public static bool Erases(IEnumerable<DocumentWrite<LeadSearchDocument>> writes) =>
+        writes.Any(w => w.PreviousPosition is not null
+            && w.Document is { Names.Count: 0, Emails.Count: 0, Phones.Count: 0, Name: "", Email: "", Phone: "" });
+
     public static LeadSearchDocument StatusChanged(LeadSearchDocument document, StatusChanged e) =>
         document with { Status = e.Status };
 

@@ -63,6 +63,20 @@ public sealed class SqliteFile
         return connection;
     }
 
+    /// <summary>
+    /// Copies the write-ahead log into the file and truncates it to zero bytes (<c>wal_checkpoint(TRUNCATE)</c>), so no
+    /// older version of a page (a row as it was before a secure delete overwrote it) stays on disk beside the file.
+    /// False when a reader still using the log kept it from completing within the busy timeout: the caller tries again.
+    /// </summary>
+    public static bool TruncateLog(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var result = command.ExecuteReader();
+        return result.Read() && result.GetInt64(0) == 0;
+    }
+
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();

@@ -64,6 +64,10 @@ internal sealed class SqliteLeadViews : ISqliteProjectionDocuments<LeadReadModel
         }
     }
 
+    /// <summary>A lead that had a view before this batch is now forgotten: its personal data was just erased.</summary>
+    public bool Erases(IReadOnlyList<DocumentWrite<LeadReadModel>> documents) =>
+        documents.Any(d => d.PreviousPosition is not null && d.Document.View.Forgotten);
+
     public IReadOnlyList<string> ListChangedSince(SqliteConnection connection, GlobalPosition from)
     {
         using var command = connection.CreateCommand();

@@ -6,7 +6,9 @@ namespace Leads.Views.Sqlite;
 
 /// <summary>
 /// The views file: WAL (readers never block the projector), <c>synchronous=NORMAL</c> (a commit is atomic; a power
-/// cut may lose the last batches, and their checkpoint with them, so they are simply replayed).
+/// cut may lose the last batches, and their checkpoint with them, so they are simply replayed). The views hold decrypted
+/// personal data, so deleted and overwritten rows are zeroed (<c>secure_delete</c>) and the projection store truncates the
+/// log after a batch that erased a lead.
 /// </summary>
 internal sealed class ViewDatabase
 {
@@ -38,7 +40,7 @@ internal sealed class ViewDatabase
 
     private readonly SqliteFile _file;
 
-    public ViewDatabase(string path) => _file = new SqliteFile(path, Schema + SqliteProjectionLedger.Schema, SqliteDurability.Normal);
+    public ViewDatabase(string path) => _file = new SqliteFile(path, Schema + SqliteProjectionLedger.Schema, SqliteDurability.Normal, secureDelete: true);
 
     public string Path => _file.Path;
 

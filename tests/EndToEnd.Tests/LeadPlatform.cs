@@ -139,6 +139,9 @@ public abstract class LeadPlatform(PlatformEventStore store) : IAsyncLifetime
     /// <summary>Why a test failed, with what the services printed last.</summary>
     public override string ToString() => $"platform on {store.Name}";
 
+    /// <summary>Everything the platform's services printed.</summary>
+    public string Output() => string.Join(Environment.NewLine, _services.Select(s => s.Output));
+
     public string Logs() => string.Join(Environment.NewLine + Environment.NewLine,
         _services.Select(s => $"--- {s.Name} (exited: {s.HasExited}){Environment.NewLine}{s.RecentOutput}"));
 

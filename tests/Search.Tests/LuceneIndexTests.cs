@@ -108,6 +108,33 @@ public sealed class LuceneIndexTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    [Fact]
+    public async Task Forgetting_a_lead_leaves_none_of_its_values_in_any_file_of_the_index_folder()
+    {
+        await using var index = new LuceneLeadSearchIndex(Options);
+        var lead1410 = SearchLeads.Fold(1, SearchLeads.Story1410);
+        // One segment of 51 leads: the forgotten one is 2% of it, below Lucene's default threshold for expunging.
+        var others = Enumerable.Range(2000, 50).Select(id => new LeadSearchDocument(id) { Position = GlobalPosition.FromSequence((ulong)id) });
+        await index.CommitAsync(Batch([lead1410, .. others]), Cancel);
+        await index.FlushAsync(Cancel);
+        Assert.NotEmpty(FilesHolding("stefan@old.example"));
+
+        var forgotten = LeadSearchProjection.Forgotten(lead1410, new Domain.Events.LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["name"], []))
+            with { Position = GlobalPosition.FromSequence(3000) };
+        await index.CommitAsync(new([new("lead-1410", forgotten, forgotten.Position, lead1410.Position)], [], forgotten.Position), Cancel);
+
+        foreach (var value in new[] { "stefan@old.example", "stefan@new.example", "0327243457", "0508139904", "stefan", "Stefan" })
+        {
+            Assert.Empty(FilesHolding(value));
+        }
+
+        Assert.Empty(await index.SearchAsync(Query("03-2724"), Cancel));
+    }
+
+    /// <summary>The files of the index folder whose bytes contain <paramref name="value"/> (UTF-8).</summary>
+    private List<string> FilesHolding(string value) =>
+        [.. System.IO.Directory.GetFiles(_folder.Path).Where(f => File.ReadAllBytes(f).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)) >= 0)];
+
     private static SearchQuery Query(string text) => SearchQuery.Parse(text, 10).Value!;
 
     private static Projections.ProjectionCommit<LeadSearchDocument> Batch(params LeadSearchDocument[] documents) =>

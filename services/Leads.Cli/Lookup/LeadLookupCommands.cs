@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Leads.Cli.Lookup;
 
-/// <summary><c>lead get ID</c>, <c>lead history ID</c> (the audit log) and <c>lead as-of ID (TIME | --revision R)</c>.</summary>
+/// <summary>
+/// <c>lead get ID</c>, <c>lead history ID</c> (the audit log), <c>lead as-of ID (TIME | --revision R)</c> and
+/// <c>lead export ID</c> (everything held on the lead, as JSON).
+/// </summary>
 internal static class LeadLookupCommands
 {
     public static Command Build()
@@ -82,6 +85,15 @@ internal static class LeadLookupCommands
             AnsiConsole.MarkupLineInterpolated($"(revision {s.Revision} of {s.CurrentRevision})");
         });
         lead.Subcommands.Add(asOf);
+
+        var exportId = new Argument<long>("ID");
+        var export = new Command("export", "Everything held on the lead as one JSON document on standard output (leads.admin): leads lead export 1410 > 1410.json") { exportId };
+        export.Action(async (parse, ct) =>
+        {
+            var reply = await Endpoints.Queries(parse).ExportLeadDataAsync(new ExportLeadDataRequest { LeadId = parse.GetValue(exportId) }, cancellationToken: ct);
+            await Console.Out.WriteLineAsync(reply.Json.AsMemory(), ct);
+        });
+        lead.Subcommands.Add(export);
         return lead;
     }
 

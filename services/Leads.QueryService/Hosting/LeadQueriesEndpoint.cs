@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Leads.Contracts.V1;
+using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
 using Leads.QueryService.LeadHistory;
 using Leads.QueryService.ListLeads;
@@ -16,7 +17,8 @@ internal sealed class LeadQueriesEndpoint(
     SearchLeadsQuery search,
     StatusHistoryQuery statusHistory,
     LeadHistoryQuery history,
-    LeadAsOfQuery asOf) : LeadQueries.LeadQueriesBase
+    LeadAsOfQuery asOf,
+    ExportLeadDataQuery export) : LeadQueries.LeadQueriesBase
 {
     public override Task<LeadView> GetLead(GetLeadRequest request, ServerCallContext context) =>
         getLead.RunAsync(request, context);
@@ -35,4 +37,7 @@ internal sealed class LeadQueriesEndpoint(
 
     public override Task<LeadSnapshot> GetLeadAsOf(GetLeadAsOfRequest request, ServerCallContext context) =>
         asOf.RunAsync(request, context.CancellationToken);
+
+    public override Task<ExportLeadDataReply> ExportLeadData(ExportLeadDataRequest request, ServerCallContext context) =>
+        export.RunAsync(request, context.CancellationToken);
 }

@@ -4,7 +4,8 @@ using Leads.ServiceDefaults.Security;
 namespace Leads.QueryService.Hosting;
 
 /// <summary>
-/// Who may call the query service: every LeadQueries method needs leads.read, every ProjectionAdmin method leads.admin.
+/// Who may call the query service: every LeadQueries method needs leads.read, except ExportLeadData (everything held on
+/// a lead, personal data included, in one document) and every ProjectionAdmin method, which need leads.admin.
 /// One line per RPC; an RPC without a line needs leads.admin (fail closed).
 /// </summary>
 internal static class QueryServiceAccess
@@ -17,6 +18,7 @@ internal static class QueryServiceAccess
         [nameof(LeadQueries.LeadQueriesBase.GetStatusHistory)] = RpcAuthorizationExtensions.Readers,
         [nameof(LeadQueries.LeadQueriesBase.GetLeadHistory)] = RpcAuthorizationExtensions.Readers,
         [nameof(LeadQueries.LeadQueriesBase.GetLeadAsOf)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadQueries.LeadQueriesBase.ExportLeadData)] = RpcAuthorizationExtensions.Admins,
     });
 
     public static RpcAccessRules ProjectionAdminRules { get; } = new(ProjectionAdmin.Descriptor.FullName, new Dictionary<string, RpcAccess>

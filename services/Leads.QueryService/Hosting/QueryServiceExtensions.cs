@@ -1,4 +1,6 @@
+using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
+using Leads.QueryService.Grpc;
 using Leads.QueryService.LeadHistory;
 using Leads.QueryService.ListLeads;
 using Leads.QueryService.ProjectionOps;
@@ -33,6 +35,7 @@ internal static class QueryServiceExtensions
         builder.Services.AddReadStores(builder.Configuration, data);
         builder.Services.AddLeadKeys(builder.Configuration, data.Path);
 
+        builder.Services.AddSingleton<PageTokenSigner>();
         builder.Services.AddSingleton<ViewCheckpointWatch>();
         builder.Services.AddSingleton<GetLeadQuery>();
         builder.Services.AddSingleton<ListLeadsQuery>();
@@ -40,6 +43,7 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton<StatusHistoryQuery>();
         builder.Services.AddSingleton<LeadHistoryQuery>();
         builder.Services.AddSingleton<LeadAsOfQuery>();
+        builder.Services.AddSingleton<ExportLeadDataQuery>();
 
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();

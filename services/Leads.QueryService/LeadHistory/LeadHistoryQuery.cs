@@ -12,9 +12,9 @@ namespace Leads.QueryService.LeadHistory;
 /// The audit log: a lead's events in stream order (or newest first), straight from the event store, with who/when/why
 /// metadata and the stored JSON (personal data revealed through the codec, erased once the lead was forgotten). Paged
 /// by stream revision: a token holds the next revision to read and the direction it was issued for, so a forward token
-/// is refused for a newest-first listing and the other way round.
+/// is refused for a newest-first listing and the other way round. Tokens are signed (<see cref="PageTokenSigner"/>).
 /// </summary>
-internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec)
+internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec, PageTokenSigner tokens)
 {
     public const int MaxPageSize = 500;
     private const string ForwardTokenKind = "history";
@@ -25,7 +25,7 @@ internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec)
         RpcErrors.ThrowIfInvalidLeadId(request.LeadId);
         RpcErrors.ThrowIfInvalidPageSize(request.PageSize, MaxPageSize);
         var tokenKind = request.NewestFirst ? NewestFirstTokenKind : ForwardTokenKind;
-        var token = PageToken.Decode(request.PageToken, tokenKind, request.LeadId);
+        var token = PageToken.Decode(tokens.Open(request.PageToken), tokenKind, request.LeadId);
         var (direction, from) = request.NewestFirst
             ? (ReadDirection.Backwards, token is null ? StreamPosition.End : StreamPosition.At((ulong)token.Value.After))
             : (ReadDirection.Forwards, StreamPosition.At((ulong)(token?.After ?? 0)));
@@ -41,7 +41,7 @@ internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec)
                 break;
             }
 
-            page.Events.Add(ToProto(e, await RevealAsync(e, cancellationToken)));
+            page.Events.Add(ToProto(e, await RevealAsync(codec, e, cancellationToken)));
         }
 
         if (page.Events.Count == 0 && token is null)
@@ -51,14 +51,14 @@ internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec)
 
         if (extra is not null)
         {
-            page.NextPageToken = new PageToken(tokenKind, request.LeadId, (long)extra.StreamRevision).Encode();
+            page.NextPageToken = tokens.Sign(new PageToken(tokenKind, request.LeadId, (long)extra.StreamRevision).Encode());
         }
 
         return page;
     }
 
     /// <summary>The stored JSON with personal fields revealed (or "[erased]" once the lead was forgotten), never ciphertext.</summary>
-    private async Task<string> RevealAsync(RecordedEvent e, CancellationToken cancellationToken)
+    public static async Task<string> RevealAsync(LeadEventCodec codec, RecordedEvent e, CancellationToken cancellationToken)
     {
         try
         {
@@ -71,7 +71,7 @@ internal sealed class LeadHistoryQuery(IEventStore store, LeadEventCodec codec)
         }
     }
 
-    private static LeadEvent ToProto(RecordedEvent e, string dataJson) => new()
+    public static LeadEvent ToProto(RecordedEvent e, string dataJson) => new()
     {
         Type = e.EventType,
         Revision = e.StreamRevision,

@@ -75,6 +75,7 @@ public static class LeadsAuthentication
         builder.Services.AddSingleton<RpcAuthorizationInterceptor>();
         builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<RpcAuthorizationInterceptor>());
         builder.Services.AddSingleton(new TokenKeySource(keySource));
+        builder.Services.AddSingleton(new DerivedKeys(signingKey));
         return builder;
     }
 

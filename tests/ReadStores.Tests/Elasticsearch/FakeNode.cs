@@ -7,7 +7,7 @@ namespace Leads.ReadStores.Tests.Elasticsearch;
 /// <summary>The real client and adapter wired to a <see cref="RecordingHandler"/>, with the answers of an empty cluster.</summary>
 public sealed class FakeNode
 {
-    public FakeNode(Func<CancellationToken, Task<GlobalPosition?>>? readHead = null, int retries = 1)
+    public FakeNode(Func<CancellationToken, Task<GlobalPosition?>>? readHead = null, int retries = 1, Func<ElasticsearchSearchOptions, ElasticsearchSearchOptions>? configure = null)
     {
         Handler = new RecordingHandler()
             .On("GET", "/leads-search-v*/_alias", 200, "{}")
@@ -22,6 +22,7 @@ public sealed class FakeNode
             .On(r => r.Method == "DELETE", _ => (200, "{\"acknowledged\":true}"))
             .On(r => r.Method == "GET" && r.Path.Contains("/_doc/", StringComparison.Ordinal), _ => (404, "{\"found\":false}"));
         Options = new ElasticsearchSearchOptions(new Uri("http://es.test:9200")) { Retries = retries, RetryDelay = TimeSpan.FromMilliseconds(1), BreakDuration = TimeSpan.FromMilliseconds(500) };
+        Options = configure?.Invoke(Options) ?? Options;
         var client = ElasticsearchConnection.CreateClient(Options.Url, new HttpRequestInvoker((_, _) => Handler));
         Index = new ElasticsearchLeadSearchIndex(client, Options, readHead);
         Reader = new ElasticsearchLeadSearchReader(client, Options);

@@ -22,6 +22,7 @@ public sealed class IndexLayoutRequestTests
                 "number_of_shards": 1,
                 "number_of_replicas": 1,
                 "refresh_interval": "500ms",
+                "merge.policy.expunge_deletes_allowed": 0,
                 "max_ngram_diff": 32,
                 "analysis": {
                   "filter": {

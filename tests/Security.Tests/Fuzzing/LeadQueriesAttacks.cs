@@ -79,6 +79,8 @@ public static class LeadQueriesAttacks
 
     public static IReadOnlyList<Attack> GetStatusHistory { get; } = [.. QueryAttacks.LeadId(OnLead)];
 
+    public static IReadOnlyList<Attack> ExportLeadData { get; } = [.. QueryAttacks.LeadId(OnLead)];
+
     public static IReadOnlyList<Attack> GetLeadHistory { get; } =
     [
         .. QueryAttacks.LeadId((c, r) => OnLead(c, r).Int32(2, r.Next(1, 501))),

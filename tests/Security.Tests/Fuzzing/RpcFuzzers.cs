@@ -26,6 +26,7 @@ public static class RpcFuzzers
             (c, r) => new Fields().Int64(1, c.HistoryTokenLead).Int32(2, 10).String(3, c.HistoryToken).Build(r), LeadQueriesAttacks.GetLeadHistory),
         ["leads.v1.LeadQueries.GetLeadAsOf"] = new(
             (c, r) => new Fields().Int64(1, c.AnyLead(r)).Message(2, Timestamps.Of(1_900_000_000, 5)).Build(r), LeadQueriesAttacks.GetLeadAsOf),
+        ["leads.v1.LeadQueries.ExportLeadData"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), LeadQueriesAttacks.ExportLeadData),
 
         ["leads.v1.ProjectionAdmin.ListProjections"] = new((c, r) => [], ProjectionAdminAttacks.ListProjections),
         ["leads.v1.ProjectionAdmin.ResetProjection"] = new(
