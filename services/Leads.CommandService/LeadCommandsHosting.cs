@@ -27,6 +27,7 @@ public static class LeadCommandsHosting
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommandLog>();
+        builder.Services.AddSingleton<CrashPoints>();
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<CommandKeyLocks>();
         builder.Services.AddSingleton(new LeadStateCache(builder.Configuration.GetValue("Leads:Commands:StateCacheLeads", LeadStateCache.DefaultCapacity)));

@@ -5,10 +5,11 @@ namespace Leads.CommandService.Handling;
 
 /// <summary>
 /// The application service of the write side, as a pipeline of named steps: admit the command (its key and fields),
-/// hold its key and its lead, replay an answer the key already has, then load, decide and append
-/// (<see cref="LeadWriter"/>), then record the answer under the key (<see cref="CommandIdempotency"/>).
+/// hold its key and its lead, replay an answer the key already has, reserve the key in the store, then load, decide and
+/// append (<see cref="LeadWriter"/>), then record the answer under the key (<see cref="CommandIdempotency"/>).
 /// </summary>
-public sealed class LeadCommandService(CommandIdempotency idempotency, LeadWriter writer, LeadWriteLocks leadLocks, TimeProvider time)
+public sealed class LeadCommandService(
+    CommandIdempotency idempotency, LeadWriter writer, LeadWriteLocks leadLocks, CrashPoints crashPoints, TimeProvider time)
 {
     public async Task<CommandOutcome> HandleAsync(IncomingCommand incoming, CallerContext caller, CancellationToken cancellationToken)
     {
@@ -33,12 +34,22 @@ public sealed class LeadCommandService(CommandIdempotency idempotency, LeadWrite
         }
 
         var metadata = CommandMetadata.For(incoming, caller, span.Activity);
+        if (await idempotency.ReserveAsync(incoming, metadata, cancellationToken) is { } claimed)
+        {
+            return claimed;
+        }
+
+        crashPoints.Reached(CrashPoints.CommandReserved);
         try
         {
             var written = await writer.WriteAsync(incoming, metadata, cancellationToken);
-            return written is CommandOutcome.Accepted { Reply: var reply }
-                ? await idempotency.RecordAsync(incoming, reply, metadata, cancellationToken)
-                : written;
+            if (written is not CommandOutcome.Accepted { Reply: var reply })
+            {
+                return written;
+            }
+
+            crashPoints.Reached(CrashPoints.LeadAppended);
+            return await idempotency.RecordAsync(incoming, reply, metadata, cancellationToken);
         }
         catch
         {
