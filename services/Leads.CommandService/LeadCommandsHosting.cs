@@ -46,6 +46,7 @@ public static class LeadCommandsHosting
             options.Interceptors.Add<CommandRateLimitInterceptor>();
         });
         builder.Services.AddSingleton<LeadEraser>();
+        builder.Services.AddHostedService<UnfinishedErasures>();
         return builder;
     }
 }
