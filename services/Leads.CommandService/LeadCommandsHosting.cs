@@ -2,6 +2,7 @@ using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
 using Leads.CommandService.Limits;
+using Leads.CommandService.Retention;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
 using Leads.Privacy.Stores;
@@ -47,6 +48,10 @@ public static class LeadCommandsHosting
         });
         builder.Services.AddSingleton<LeadEraser>();
         builder.Services.AddHostedService<UnfinishedErasures>();
+        builder.Services.AddSingleton(RetentionOptions.From(builder.Configuration));
+        builder.Services.AddSingleton<ClosedLeads>();
+        builder.Services.AddSingleton<RetentionPolicy>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RetentionPolicy>());
         return builder;
     }
 }
