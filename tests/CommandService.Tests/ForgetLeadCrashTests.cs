@@ -61,22 +61,10 @@ public sealed class ForgetLeadCrashTests
 
         await using var restarted = await CommandServiceProcess.StartAsync(data.Path, Token);
         var receipt = await Eventually.ReturnsAsync(
-            async () => await ReceiptOrNullAsync(restarted, 8), TimeSpan.FromSeconds(20), "the unfinished erasure of lead 8 completed", Token);
+            async () => await restarted.Client.ReceiptOrNullAsync(8), TimeSpan.FromSeconds(20), "the unfinished erasure of lead 8 completed", Token);
 
         Assert.Equal(("customer asked", TestTokens.Subject, 4ul), (receipt.Reason, receipt.ErasedBy, receipt.Revision));
         await using var after = new StoreInspector(restarted.StorePath);
         Assert.Single(await after.ReadStreamAsync(LeadStream.Name(8)), e => e.EventType == "LeadForgotten.v1");
-    }
-
-    private static async Task<ErasureReceipt?> ReceiptOrNullAsync(CommandServiceProcess service, long leadId)
-    {
-        try
-        {
-            return await service.Client.GetErasureReceiptAsync(new GetErasureReceiptRequest { LeadId = leadId }, cancellationToken: Token);
-        }
-        catch (global::Grpc.Core.RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.NotFound)
-        {
-            return null;
-        }
     }
 }

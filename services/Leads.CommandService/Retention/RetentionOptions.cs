@@ -2,9 +2,9 @@ namespace Leads.CommandService.Retention;
 
 /// <summary>
 /// The retention policy (<c>Privacy:*</c>): leads Closed for longer than <see cref="ForgetClosedAfterDays"/> are
-/// forgotten automatically. Off unless that is set.
+/// forgotten automatically. Off unless that is set (days, fractions allowed: 0.5 is twelve hours).
 /// </summary>
-public sealed record RetentionOptions(int? ForgetClosedAfterDays, int BatchSize, TimeSpan PauseBetweenBatches, TimeSpan Interval)
+public sealed record RetentionOptions(double? ForgetClosedAfterDays, int BatchSize, TimeSpan PauseBetweenBatches, TimeSpan Interval)
 {
     public const string Reason = "retention policy";
 
@@ -14,10 +14,10 @@ public sealed record RetentionOptions(int? ForgetClosedAfterDays, int BatchSize,
     public static RetentionOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var days = configuration.GetValue<int?>("Privacy:ForgetClosedAfterDays");
+        var days = configuration.GetValue<double?>("Privacy:ForgetClosedAfterDays");
         if (days is <= 0)
         {
-            throw new InvalidOperationException($"Privacy:ForgetClosedAfterDays must be a positive number of days (got {days}); leave it unset to keep closed leads");
+            throw new InvalidOperationException($"Privacy:ForgetClosedAfterDays must be a positive number of days, fractions allowed (got {days}); leave it unset to keep closed leads");
         }
 
         return new RetentionOptions(

@@ -21,6 +21,10 @@ public sealed partial class RetentionPolicy(
             ? await closedLeads.ClosedBeforeAsync(closedBefore, cancellationToken)
             : [];
 
+    /// <summary>The dry run with its terms: the policy's days and cut-off (null when off) and the leads due.</summary>
+    public async Task<RetentionDue> PlanAsync(CancellationToken cancellationToken) =>
+        new(options.ForgetClosedAfterDays, options.ClosedBefore(time.GetUtcNow()), await DueAsync(cancellationToken));
+
     /// <summary>One run: forgets every lead due now, batch by batch; returns how many it forgot.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +81,7 @@ public sealed partial class RetentionPolicy(
         && current.ClosedSince < closedBefore;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention policy on: leads Closed for more than {Days} days are forgotten, checked every {Interval}")]
-    private static partial void LogEnabled(ILogger logger, int days, TimeSpan interval);
+    private static partial void LogEnabled(ILogger logger, double days, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention policy: a batch of {Due} leads done, {Forgotten} forgotten so far in this run")]
     private static partial void LogBatch(ILogger logger, int due, int forgotten);
