@@ -17,8 +17,9 @@ public sealed class ReplicaRaceTests
     // A race is three or four writes per replica; the shared EventStoreDB node on disk takes about 150 ms a race, SQLite
     // about 15 ms: both runs stay under half a minute.
     private const int SqliteRaces = 1200;
-    private const int EventStoreDbRaces = 144;
+    private const int EventStoreDbRaces = 120;
     private const int InFlight = 12;
+    private const int Pairs = 120;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -58,7 +59,7 @@ public sealed class ReplicaRaceTests
         var firstLeadId = esdb is null ? 1 : Random.Shared.NextInt64(1_000_000_000, long.MaxValue / 2);
         var run = Guid.NewGuid().ToString("N")[..8];
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Pairs).Select(async i =>
         {
             var key = $"two-leads-{run}-{i}";
             var calls = new[] { first.Client.InitializeAsync(firstLeadId + (2 * i), key), second.Client.InitializeAsync(firstLeadId + (2 * i) + 1, key) };
@@ -84,13 +85,13 @@ public sealed class ReplicaRaceTests
             ? new StoreInspector(first.StorePath)
             : StoreInspector.OnEventStoreDb(esdb);
         var leadsWritten = 0;
-        for (var leadId = firstLeadId; leadId < firstLeadId + 400; leadId++)
+        for (var leadId = firstLeadId; leadId < firstLeadId + (2 * Pairs); leadId++)
         {
             leadsWritten += (await store.ReadStreamAsync(LeadStream.Name(leadId))).Count > 0 ? 1 : 0;
         }
 
         Assert.Equal([(1, 1)], outcomes.Distinct());
-        Assert.Equal(200, leadsWritten);
+        Assert.Equal(Pairs, leadsWritten);
     }
 
     /// <summary>

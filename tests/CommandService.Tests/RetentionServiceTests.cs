@@ -20,10 +20,7 @@ public sealed class RetentionServiceTests
     public async Task The_service_forgets_a_lead_closed_longer_than_the_policy_by_itself()
     {
         using var data = new TempDirectory();
-        await using var service = await CommandServiceProcess.StartAsync(
-            data.Path, Token, "--Privacy:ForgetClosedAfterDays", TwoSeconds, "--Privacy:Retention:Interval", "00:00:01");
-        await service.Client.InitializeAsync(3);
-        await service.Client.ChangeStatusAsync(3, LeadStatus.Closed);
+        await using var service = await StartWithClosedLeadAsync(data, interval: "00:00:01", closedLeadId: 3);
         await service.Client.InitializeAsync(4);
 
         var receipt = await Eventually.ReturnsAsync(
@@ -37,10 +34,7 @@ public sealed class RetentionServiceTests
     public async Task The_dry_run_lists_the_leads_due_and_forgets_none_and_says_when_the_policy_is_off()
     {
         using var data = new TempDirectory();
-        await using var service = await CommandServiceProcess.StartAsync(
-            data.Path, Token, "--Privacy:ForgetClosedAfterDays", TwoSeconds, "--Privacy:Retention:Interval", "1.00:00:00");
-        await service.Client.InitializeAsync(5);
-        await service.Client.ChangeStatusAsync(5, LeadStatus.Closed);
+        await using var service = await StartWithClosedLeadAsync(data, interval: "1.00:00:00", closedLeadId: 5);
 
         var plan = await Eventually.ReturnsAsync(
             async () => (await service.Client.PlanRetentionAsync(new PlanRetentionRequest(), cancellationToken: Token)) is { Total: > 0 } due ? due : null,
@@ -51,5 +45,15 @@ public sealed class RetentionServiceTests
         Assert.Equal([5L], plan.Leads.Select(l => l.LeadId));
         Assert.Null(await service.Client.ReceiptOrNullAsync(5));
         Assert.Equal((0d, 0), (offPlan.ForgetClosedAfterDays, offPlan.Total));
+    }
+
+    /// <summary>The service with the policy at two seconds, run every <paramref name="interval"/>, and one lead it closed.</summary>
+    private static async Task<CommandServiceProcess> StartWithClosedLeadAsync(TempDirectory data, string interval, long closedLeadId)
+    {
+        var service = await CommandServiceProcess.StartAsync(
+            data.Path, Token, "--Privacy:ForgetClosedAfterDays", TwoSeconds, "--Privacy:Retention:Interval", interval);
+        await service.Client.InitializeAsync(closedLeadId);
+        await service.Client.ChangeStatusAsync(closedLeadId, LeadStatus.Closed);
+        return service;
     }
 }

@@ -1,6 +1,4 @@
 using Leads.CommandService.Handling;
-using Leads.Domain;
-using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Privacy;
 
@@ -66,9 +64,9 @@ public sealed partial class UnfinishedErasures(ILeadKeyStore keys, IEventStore s
 
     private async Task<bool> IsUnfinishedAsync(long leadId, CancellationToken cancellationToken)
     {
-        await foreach (var last in store.ReadStreamAsync(LeadStream.Name(leadId), ReadDirection.Backwards, StreamPosition.End, 1, cancellationToken))
+        await foreach (var last in store.ReadStreamAsync(Domain.LeadStream.Name(leadId), ReadDirection.Backwards, StreamPosition.End, 1, cancellationToken))
         {
-            return last.EventType != LeadEventTypes.LeadForgotten;
+            return last.EventType != Domain.Events.LeadEventTypes.LeadForgotten;
         }
 
         return false;
