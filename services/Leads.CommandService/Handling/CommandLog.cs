@@ -6,9 +6,9 @@ namespace Leads.CommandService.Handling;
 /// <summary>
 /// Which commands with an idempotency key were claimed and handled, and what they answered: one stream per key,
 /// written through the same event store as the leads (so it is as durable, on either store, and shared by every
-/// replica). The stream is <see cref="CommandReserved"/> (revision 0, written with "no stream" before the lead is
-/// touched) then <see cref="CommandHandled"/> (revision 1, written with expected revision 0). Keys recorded before
-/// reservations existed hold only the <see cref="CommandHandled"/>. Projections subscribe to <c>lead-</c> streams only,
+/// replica). The stream is <see cref="CommandReserved"/> (revision 0, written with "no stream" right before the lead's
+/// events are appended) then <see cref="CommandHandled"/> (revision 1, written with expected revision 0). A no-op,
+/// which appends no lead events, and keys recorded before reservations existed hold only the <see cref="CommandHandled"/>. Projections subscribe to <c>lead-</c> streams only,
 /// so these records never reach them.
 /// </summary>
 public sealed class CommandLog(IEventStore store)
@@ -40,21 +40,30 @@ public sealed class CommandLog(IEventStore store)
 
     /// <summary>
     /// Records <paramref name="handled"/> unless the key already has a record (a concurrent copy got there first):
-    /// returns the record that is stored now.
+    /// returns the record that is stored now. It follows the key's reservation, or starts the stream when the command
+    /// reserved nothing (a no-op, which writes no lead events).
     /// </summary>
     public async Task<CommandHandled> RecordAsync(CommandHandled handled, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(handled, CommandHandledJsonContext.Default.CommandHandled);
         var record = new EventData(CommandKey.RecordEventId(handled.CommandId), CommandHandled.EventType, data, metadata);
-        var result = await store.AppendAsync(
-            CommandKey.RecordStream(handled.CommandId), ExpectedRevision.Exact(ReservationRevision), [record], cancellationToken);
-        if (result is AppendResult.Success)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            return handled;
+            var found = await ReadAsync(handled.CommandId, cancellationToken);
+            if (found.Handled is { } stored)
+            {
+                return stored;
+            }
+
+            var expected = found.Reserved is null ? ExpectedRevision.NoStream : ExpectedRevision.Exact(ReservationRevision);
+            if (await store.AppendAsync(CommandKey.RecordStream(handled.CommandId), expected, [record], cancellationToken) is AppendResult.Success)
+            {
+                return handled;
+            }
         }
 
         return await FindAsync(handled.CommandId, cancellationToken)
-            ?? throw new InvalidOperationException($"the record stream of command {handled.CommandId} holds no {CommandHandled.EventType} after its reservation");
+            ?? throw new InvalidOperationException($"the record stream of command {handled.CommandId} keeps changing without a {CommandHandled.EventType}");
     }
 
     private async Task<CommandKeyClaim> ReadAsync(string commandId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Leads.CommandService.Telemetry;
 using Leads.Domain;
+using Leads.EventStore;
 
 namespace Leads.CommandService.Handling;
 
@@ -34,15 +35,10 @@ public sealed class LeadCommandService(
         }
 
         var metadata = CommandMetadata.For(incoming, caller, span.Activity);
-        if (await idempotency.ReserveAsync(incoming, metadata, cancellationToken) is { } claimed)
-        {
-            return claimed;
-        }
-
-        crashPoints.Reached(CrashPoints.CommandReserved);
         try
         {
-            var written = await writer.WriteAsync(incoming, metadata, cancellationToken);
+            // The key is reserved only once the domain decided on events to append: a refusal or a no-op writes no claim.
+            var written = await writer.WriteAsync(incoming, metadata, ReserveAsync, cancellationToken);
             if (written is not CommandOutcome.Accepted { Reply: var reply })
             {
                 return written;
@@ -57,6 +53,13 @@ public sealed class LeadCommandService(
             writer.Forget(incoming.Command.LeadId);
             throw;
         }
+    }
+
+    private async Task<CommandOutcome?> ReserveAsync(IncomingCommand incoming, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var claimed = await idempotency.ReserveAsync(incoming, metadata, cancellationToken);
+        crashPoints.Reached(CrashPoints.CommandReserved);
+        return claimed;
     }
 
     /// <summary>Bad input is refused before anything is read or locked: the key's rules, then every field of the command.</summary>
