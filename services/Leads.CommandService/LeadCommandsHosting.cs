@@ -2,6 +2,7 @@ using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
 using Leads.CommandService.Limits;
+using Leads.CommandService.Retention;
 using Leads.EventStore.Hosting;
 using Leads.EventStore.Telemetry;
 using Leads.Privacy.Stores;
@@ -27,6 +28,7 @@ public static class LeadCommandsHosting
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommandLog>();
+        builder.Services.AddSingleton<CrashPoints>();
         builder.Services.AddSingleton<LeadWriteLocks>();
         builder.Services.AddSingleton<CommandKeyLocks>();
         builder.Services.AddSingleton(new LeadStateCache(builder.Configuration.GetValue("Leads:Commands:StateCacheLeads", LeadStateCache.DefaultCapacity)));
@@ -45,6 +47,11 @@ public static class LeadCommandsHosting
             options.Interceptors.Add<CommandRateLimitInterceptor>();
         });
         builder.Services.AddSingleton<LeadEraser>();
+        builder.Services.AddHostedService<UnfinishedErasures>();
+        builder.Services.AddSingleton(RetentionOptions.From(builder.Configuration));
+        builder.Services.AddSingleton<ClosedLeads>();
+        builder.Services.AddSingleton<RetentionPolicy>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RetentionPolicy>());
         return builder;
     }
 }

@@ -29,6 +29,11 @@ internal static class LeadKeyRequests
     /// <summary>Matches the lead's document unless it is a tombstone already (so a second deletion changes nothing).</summary>
     public static FilterDefinition<BsonDocument> NotErased(long leadId) => Filter.And(Filter.Eq(Id, leadId), Filter.Exists(ErasedAt, false));
 
+    /// <summary>The tombstones of leads above <paramref name="afterLeadId"/> (paged by <see cref="ByLeadId"/>).</summary>
+    public static FilterDefinition<BsonDocument> ErasedAfter(long afterLeadId) => Filter.And(Filter.Gt(Id, afterLeadId), Filter.Exists(ErasedAt));
+
+    public static SortDefinition<BsonDocument> ByLeadId { get; } = Builders<BsonDocument>.Sort.Ascending(Id);
+
     public static UpdateDefinition<BsonDocument> Erase(KeyErasure erasure) =>
         Update.Unset(Key)
             .Set(ErasedAt, erasure.ErasedAt.UtcDateTime)

@@ -72,4 +72,11 @@ public sealed class MongoLeadKeyStore(IMongoDatabase database, TimeProvider? tim
         var stored = await GetAsync(erasure.LeadId, cancellationToken).ConfigureAwait(false);
         return stored.Erasure ?? throw new InvalidOperationException($"the key of lead {erasure.LeadId} was not deleted");
     }
+
+    public async Task<IReadOnlyList<KeyErasure>> ListErasuresAsync(long afterLeadId, int limit, CancellationToken cancellationToken)
+    {
+        var documents = await _keys.Find(LeadKeyRequests.ErasedAfter(afterLeadId))
+            .Sort(LeadKeyRequests.ByLeadId).Limit(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. documents.Select(d => LeadKeyRequests.ToLookup(d[LeadKeyRequests.Id].ToInt64(), d).Erasure!)];
+    }
 }

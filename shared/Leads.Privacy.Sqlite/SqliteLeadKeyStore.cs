@@ -77,6 +77,26 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
         return stored.Erasure ?? throw new InvalidOperationException($"the key of lead {erasure.LeadId} was not deleted");
     }
 
+    public async Task<IReadOnlyList<KeyErasure>> ListErasuresAsync(long afterLeadId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT lead_id, erased_at, erased_by, reason FROM lead_keys
+            WHERE erased_at IS NOT NULL AND lead_id > $after ORDER BY lead_id LIMIT $limit;
+            """;
+        select.Parameters.AddWithValue("$after", afterLeadId);
+        select.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var erasures = new List<KeyErasure>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            erasures.Add(ErasureAt(reader, reader.GetInt64(0)));
+        }
+
+        return erasures;
+    }
+
     private static async Task<LeadKeyLookup> ReadAsync(SqliteConnection connection, long leadId, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand();
@@ -88,17 +108,15 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
             return LeadKeyLookup.None(leadId);
         }
 
-        if (!reader.IsDBNull(1))
-        {
-            return LeadKeyLookup.Erased(new KeyErasure(
-                leadId,
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                reader.IsDBNull(2) ? "" : reader.GetString(2),
-                reader.IsDBNull(3) ? "" : reader.GetString(3)));
-        }
-
-        return LeadKeyLookup.Found(leadId, (byte[])reader.GetValue(0));
+        return reader.IsDBNull(1) ? LeadKeyLookup.Found(leadId, (byte[])reader.GetValue(0)) : LeadKeyLookup.Erased(ErasureAt(reader, leadId));
     }
+
+    /// <summary>The tombstone in columns 1..3 of the row (erased_at, erased_by, reason).</summary>
+    private static KeyErasure ErasureAt(SqliteDataReader reader, long leadId) => new(
+        leadId,
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+        reader.IsDBNull(2) ? "" : reader.GetString(2),
+        reader.IsDBNull(3) ? "" : reader.GetString(3));
 
     private SqliteConnection Open() => _file.Open();
 

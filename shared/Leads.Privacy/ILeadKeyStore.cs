@@ -18,4 +18,10 @@ public interface ILeadKeyStore
     /// key was deleted before, nothing changes and the original erasure is returned.
     /// </summary>
     Task<KeyErasure> DeleteAsync(KeyErasure erasure, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tombstones of leads whose id is above <paramref name="afterLeadId"/>, by lead id, at most
+    /// <paramref name="limit"/>: pages through every erasure (to complete erasures a crash left half done).
+    /// </summary>
+    Task<IReadOnlyList<KeyErasure>> ListErasuresAsync(long afterLeadId, int limit, CancellationToken cancellationToken);
 }

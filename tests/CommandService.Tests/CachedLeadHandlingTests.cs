@@ -37,6 +37,7 @@ public sealed class CachedLeadHandlingTests : IAsyncLifetime
             new CommandIdempotency(new CommandLog(_store), new CommandKeyLocks(), _codec),
             new LeadWriter(_store, _codec, _cache, TimeProvider.System, NullLogger<LeadWriter>.Instance),
             new LeadWriteLocks(),
+            new CrashPoints(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()),
             TimeProvider.System);
         var initialized = await HandleAsync(new InitializeLeadRequest { LeadId = LeadId, Name = "Ada", Email = "ada@example.com", Phone = "+1 555 0100" }.ToIncoming());
         Assert.IsType<CommandOutcome.Accepted>(initialized);

@@ -68,6 +68,19 @@ public static class Calls
         return await client.SetFollowupAsync(request, cancellationToken: Token);
     }
 
+    /// <summary>The lead's erasure receipt, or null while it has none (NotFound).</summary>
+    public static async Task<ErasureReceipt?> ReceiptOrNullAsync(this LeadCommands.LeadCommandsClient client, long leadId)
+    {
+        try
+        {
+            return await client.GetErasureReceiptAsync(new GetErasureReceiptRequest { LeadId = leadId }, cancellationToken: Token);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Runs a call that must fail and returns its status, asserting the code.</summary>
     public static async Task<RpcException> RefusedAsync(StatusCode expected, Func<Task> call)
     {

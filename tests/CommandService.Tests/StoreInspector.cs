@@ -22,6 +22,10 @@ public sealed class StoreInspector(IEventStore store, Func<CancellationToken, Ta
     /// <summary>The store of a test platform; its head is the last event a producer wrote (EventStoreDB's system events left out).</summary>
     public static StoreInspector Of(PlatformEventStore store) => new(store.Open(), store.LastEventPositionAsync);
 
+    /// <summary>An EventStoreDB node others write to as well: no head of its own.</summary>
+    public static StoreInspector OnEventStoreDb(string connection) =>
+        new(EventStore.EventStoreDb.EventStoreDbEventStore.Create(connection), _ => Task.FromResult<GlobalPosition?>(null));
+
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId)
     {
         var events = new List<RecordedEvent>();

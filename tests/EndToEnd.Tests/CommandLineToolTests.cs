@@ -59,6 +59,16 @@ public abstract class CommandLineToolTests(LeadPlatform platform)
         Assert.True(list.ExitCode == 0 && list.Output.Contains(LeadPlatform.ViewsProjection, StringComparison.Ordinal), list.Output);
     }
 
+    [Fact]
+    public async Task Privacy_retention_dry_run_says_the_policy_is_off_and_nothing_runs_without_dry_run()
+    {
+        var dryRun = await CommandLineTool.RunAsync(platform, Cancel, "privacy", "retention", "--dry-run");
+        var withoutDryRun = await CommandLineTool.RunAsync(platform, Cancel, "privacy", "retention");
+
+        Assert.True(dryRun.ExitCode == 0 && dryRun.Output.Contains("retention policy off", StringComparison.Ordinal), dryRun.Output);
+        Assert.True(withoutDryRun.ExitCode != 0 && withoutDryRun.Output.Contains("only --dry-run", StringComparison.Ordinal), withoutDryRun.Output);
+    }
+
     [Collection(SqlitePlatformCollection.Name)]
     public sealed class OnSqlite(SqlitePlatform platform) : CommandLineToolTests(platform);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Leads.Cli.Lookup;
 using Leads.Cli.Parked;
+using Leads.Cli.Privacy;
 using Leads.Cli.Projections;
 using Leads.Cli.Seed;
 using Leads.Cli.Store;
@@ -24,6 +25,7 @@ internal static class LeadsCommandLine
         root.Subcommands.Add(SearchCommand.Build());
         root.Subcommands.Add(SeedCommand.Build());
         root.Subcommands.Add(StoreCommands.Build());
+        root.Subcommands.Add(PrivacyCommands.Build());
         return root;
     }
 }

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Leads.Cli.Store;
 
 /// <summary>
-/// <c>store copy --from A --to B [--verify] [--follow] [--state FILE]</c>: moves the whole history between the embedded
+/// <c>store copy --from A --to B [--verify] [--follow] [--state FILE] [--streams P...]</c>: moves the whole history between the embedded
 /// SQLite store and EventStoreDB (either way), resumable, then optionally compares both sides stream by stream. Works
 /// on the stores directly, not through the services. Exit codes: 0 done (and identical), 1 a difference found by
 /// <c>--verify</c>, 2 the target already holds other events for a stream, 130 stopped by Ctrl-C (run it again to go on).
@@ -24,7 +24,11 @@ internal static class StoreCommands
         var verify = new Option<bool>("--verify") { Description = "Afterwards compare source and target stream by stream (count, ids, a hash of the bytes)" };
         var follow = new Option<bool>("--follow") { Description = "After catching up, keep copying new events until Ctrl-C (for switching over)" };
         var state = new Option<string?>("--state") { Description = "Where the copy keeps its progress (default: .leads-store-copy-<hash>.json in the current directory)" };
-        var streams = new Option<string>("--streams") { DefaultValueFactory = _ => "lead-", Description = "Copy the streams whose names begin with this (default: every lead stream)" };
+        var streams = new Option<string[]>("--streams")
+        {
+            DefaultValueFactory = _ => [.. StoreCopyOptions.History.Prefixes], AllowMultipleArgumentsPerToken = true,
+            Description = "Copy the streams whose names begin with these (default: lead- and command-, the whole history)",
+        };
         var copy = new Command("copy", "Copy every lead stream, the same history, from one event store to another; resumable") { from, to, verify, follow, state, streams };
         copy.SetAction((parse, ct) => CopyAsync(
             new CopyRequest(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(verify), parse.GetValue(follow), parse.GetValue(state), parse.GetValue(streams)!), ct));
@@ -48,7 +52,7 @@ internal static class StoreCommands
         }
 
         var options = new StoreCopyOptions { Follow = request.Follow, Filter = SubscriptionFilter.StreamPrefix(request.Streams) };
-        var stateFile = new CopyStateFile(request.State ?? DefaultStatePath(source, target), source + " " + request.Streams, target.ToString());
+        var stateFile = new CopyStateFile(request.State ?? DefaultStatePath(source, target), $"{source} {string.Join(",", request.Streams)}", target.ToString());
         var sourceEvents = source.Open();
         await using var closeSource = (IAsyncDisposable)sourceEvents;
         var targetEvents = target.Open();
@@ -146,5 +150,5 @@ internal static class StoreCommands
         return Path.Combine(Directory.GetCurrentDirectory(), $".leads-store-copy-{pair}.json");
     }
 
-    private sealed record CopyRequest(string From, string To, bool Verify, bool Follow, string? State, string Streams);
+    private sealed record CopyRequest(string From, string To, bool Verify, bool Follow, string? State, string[] Streams);
 }

@@ -12,10 +12,16 @@ namespace Leads.CommandService.ForgetLead;
 /// LeadForgotten is appended, on which every read model erases what it holds. A crash between the two leaves the key
 /// deleted and no event: the personal data is already unreadable, commands on the lead are refused (no key to seal
 /// with), and a retry of ForgetLead finds the tombstone, keeps its original time, caller and reason, and appends the
-/// event. The other order could leave a LeadForgotten whose key still opens the data.
+/// event; without a retry, the command service completes it at its next start (<see cref="UnfinishedErasures"/>). The other order could leave a LeadForgotten whose key still opens the data.
 /// </summary>
 public sealed partial class LeadEraser(
-    IEventStore store, LeadEventCodec codec, LeadWriteLocks locks, LeadStateCache cache, TimeProvider time, ILogger<LeadEraser> logger)
+    IEventStore store,
+    LeadEventCodec codec,
+    LeadWriteLocks locks,
+    LeadStateCache cache,
+    CrashPoints crashPoints,
+    TimeProvider time,
+    ILogger<LeadEraser> logger)
 {
     public const string AnonymousCaller = "anonymous";
 
@@ -42,6 +48,7 @@ public sealed partial class LeadEraser(
             }
 
             var deleted = await codec.DeleteKeyAsync(new KeyErasure(leadId, time.GetUtcNow(), erasedBy, reason), cancellationToken);
+            crashPoints.Reached(CrashPoints.KeyDeleted);
             // The command side's remembered state holds the lead's decrypted fields: drop it with the key.
             cache.Forget(leadId);
             var erasedEvents = lead.History

@@ -19,5 +19,6 @@ public static class LeadCommandsAccess
         [nameof(LeadCommands.LeadCommandsBase.SetFollowup)] = RpcAuthorizationExtensions.Writers,
         ["ForgetLead"] = RpcAuthorizationExtensions.Admins,
         ["GetErasureReceipt"] = RpcAuthorizationExtensions.Admins,
+        [nameof(LeadCommands.LeadCommandsBase.PlanRetention)] = RpcAuthorizationExtensions.Admins,
     });
 }

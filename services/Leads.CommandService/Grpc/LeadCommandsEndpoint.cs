@@ -5,13 +5,14 @@ using Leads.CommandService.ChangeStatus;
 using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Handling;
 using Leads.CommandService.InitializeLead;
+using Leads.CommandService.Retention;
 using Leads.CommandService.SetFollowup;
 using Leads.Contracts.V1;
 
 namespace Leads.CommandService.Grpc;
 
 /// <summary>The gRPC face of <see cref="LeadCommandService"/>: maps requests in, outcomes out. No decisions here.</summary>
-public sealed class LeadCommandsEndpoint(LeadCommandService commands, LeadEraser eraser) : LeadCommands.LeadCommandsBase
+public sealed class LeadCommandsEndpoint(LeadCommandService commands, LeadEraser eraser, RetentionPolicy retention) : LeadCommands.LeadCommandsBase
 {
     // requires leads.admin (the right to be forgotten; authorized per method by the auth layer)
     public override async Task<ForgetLeadReply> ForgetLead(ForgetLeadRequest request, ServerCallContext context)
@@ -38,6 +39,10 @@ public sealed class LeadCommandsEndpoint(LeadCommandService commands, LeadEraser
             ? erasure.ToProto()
             : throw new RpcException(new Status(StatusCode.NotFound, $"lead {request.LeadId} has no erasure receipt: it was not forgotten (or does not exist)"));
     }
+
+    // requires leads.admin (the retention policy's dry run)
+    public override async Task<RetentionPlan> PlanRetention(PlanRetentionRequest request, ServerCallContext context) =>
+        (await retention.PlanAsync(context.CancellationToken)).ToProto();
 
     public override Task<LeadCommandReply> InitializeLead(InitializeLeadRequest request, ServerCallContext context) =>
         HandleAsync(request.ToIncoming(), context);

@@ -4,8 +4,9 @@ using Leads.Privacy;
 namespace Leads.CommandService.Handling;
 
 /// <summary>
-/// Idempotency keys (<c>command_id</c>): one command at a time per key, the fingerprint that tells a retry from a
-/// different command, the answer a handled key replays, and the record that stores it. A command without a key passes
+/// Idempotency keys (<c>command_id</c>): one command at a time per key in this process, the fingerprint that tells a
+/// retry from a different command, the reservation that makes the key one command's across replicas, the answer a
+/// handled key replays, and the record that stores it. A command without a key passes
 /// every step unchanged.
 /// </summary>
 public sealed class CommandIdempotency(CommandLog log, CommandKeyLocks keyLocks, LeadEventCodec codec)
@@ -38,6 +39,26 @@ public sealed class CommandIdempotency(CommandLog log, CommandKeyLocks keyLocks,
         incoming.CommandId is { } commandId && await log.FindAsync(commandId, cancellationToken) is { } handled
             ? Replay(incoming, handled)
             : null;
+
+    /// <summary>
+    /// Reserves the key in the store for this command before anything is written (null: go on and write), so replicas
+    /// agree: a copy of the same command that reserved it first does not stop this one (their writes are the same
+    /// idempotent write, and the first record wins); a different command that owns the key is refused, and a key
+    /// handled meanwhile replays its reply.
+    /// </summary>
+    public async Task<CommandOutcome?> ReserveAsync(IncomingCommand incoming, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (incoming.CommandId is not { } commandId
+            || await log.ReserveAsync(new CommandReserved(commandId, incoming.Fingerprint, incoming.Command.LeadId), metadata, cancellationToken) is not { } claim)
+        {
+            return null;
+        }
+
+        return claim.Handled is { } handled
+            ? Replay(incoming, handled)
+            : new CommandOutcome.Refused(CommandKey.Reused(commandId, claim.Reserved?.LeadId ?? incoming.Command.LeadId));
+    }
 
     /// <summary>Records the reply under the key (unless a concurrent duplicate got there first) and answers what is stored.</summary>
     public async Task<CommandOutcome> RecordAsync(IncomingCommand incoming, CommandReply reply, EventMetadata metadata, CancellationToken cancellationToken)

@@ -52,6 +52,14 @@ public static class CommandKey
     public static Guid EventId(string commandId, string streamId, int index) =>
         NameBasedGuid($"{streamId}\n{commandId}\n{index}");
 
+    /// <summary>
+    /// The id of the key's reservation by one command (<see cref="CommandReserved"/>). It names the command (its
+    /// fingerprint), not only the key: both stores answer an append whose event ids are already in the stream as done,
+    /// which is right for a copy of the same command and would be wrong for a different one.
+    /// </summary>
+    public static Guid ReservationEventId(string commandId, string fingerprint) =>
+        NameBasedGuid($"{RecordStream(commandId)}\n{commandId}\nreserved\n{fingerprint}");
+
     /// <summary>The id of the record of the command's outcome.</summary>
     public static Guid RecordEventId(string commandId) => NameBasedGuid($"{RecordStream(commandId)}\n{commandId}\nhandled");
 

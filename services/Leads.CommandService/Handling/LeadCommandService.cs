@@ -1,14 +1,16 @@
 using Leads.CommandService.Telemetry;
 using Leads.Domain;
+using Leads.EventStore;
 
 namespace Leads.CommandService.Handling;
 
 /// <summary>
 /// The application service of the write side, as a pipeline of named steps: admit the command (its key and fields),
-/// hold its key and its lead, replay an answer the key already has, then load, decide and append
-/// (<see cref="LeadWriter"/>), then record the answer under the key (<see cref="CommandIdempotency"/>).
+/// hold its key and its lead, replay an answer the key already has, reserve the key in the store, then load, decide and
+/// append (<see cref="LeadWriter"/>), then record the answer under the key (<see cref="CommandIdempotency"/>).
 /// </summary>
-public sealed class LeadCommandService(CommandIdempotency idempotency, LeadWriter writer, LeadWriteLocks leadLocks, TimeProvider time)
+public sealed class LeadCommandService(
+    CommandIdempotency idempotency, LeadWriter writer, LeadWriteLocks leadLocks, CrashPoints crashPoints, TimeProvider time)
 {
     public async Task<CommandOutcome> HandleAsync(IncomingCommand incoming, CallerContext caller, CancellationToken cancellationToken)
     {
@@ -35,10 +37,15 @@ public sealed class LeadCommandService(CommandIdempotency idempotency, LeadWrite
         var metadata = CommandMetadata.For(incoming, caller, span.Activity);
         try
         {
-            var written = await writer.WriteAsync(incoming, metadata, cancellationToken);
-            return written is CommandOutcome.Accepted { Reply: var reply }
-                ? await idempotency.RecordAsync(incoming, reply, metadata, cancellationToken)
-                : written;
+            // The key is reserved only once the domain decided on events to append: a refusal or a no-op writes no claim.
+            var written = await writer.WriteAsync(incoming, metadata, ReserveAsync, cancellationToken);
+            if (written is not CommandOutcome.Accepted { Reply: var reply })
+            {
+                return written;
+            }
+
+            crashPoints.Reached(CrashPoints.LeadAppended);
+            return await idempotency.RecordAsync(incoming, reply, metadata, cancellationToken);
         }
         catch
         {
@@ -46,6 +53,13 @@ public sealed class LeadCommandService(CommandIdempotency idempotency, LeadWrite
             writer.Forget(incoming.Command.LeadId);
             throw;
         }
+    }
+
+    private async Task<CommandOutcome?> ReserveAsync(IncomingCommand incoming, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var claimed = await idempotency.ReserveAsync(incoming, metadata, cancellationToken);
+        crashPoints.Reached(CrashPoints.CommandReserved);
+        return claimed;
     }
 
     /// <summary>Bad input is refused before anything is read or locked: the key's rules, then every field of the command.</summary>

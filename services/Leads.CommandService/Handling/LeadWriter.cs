@@ -21,7 +21,18 @@ public sealed partial class LeadWriter(
     /// <see cref="CommandOutcome.Accepted"/> carries the reply to record (appended, no-op, or recovered from events this
     /// key appended before); any other outcome wrote nothing.
     /// </summary>
-    public async Task<CommandOutcome> WriteAsync(IncomingCommand incoming, EventMetadata metadata, CancellationToken cancellationToken)
+    public Task<CommandOutcome> WriteAsync(IncomingCommand incoming, EventMetadata metadata, CancellationToken cancellationToken) =>
+        WriteAsync(incoming, metadata, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="beforeAppend"/> runs right before each append of decided events (the idempotency
+    /// key's reservation): a non-null answer ends the command with it instead.
+    /// </summary>
+    public async Task<CommandOutcome> WriteAsync(
+        IncomingCommand incoming,
+        EventMetadata metadata,
+        Func<IncomingCommand, EventMetadata, CancellationToken, Task<CommandOutcome?>>? beforeAppend,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var leadId = incoming.Command.LeadId;
@@ -56,6 +67,11 @@ public sealed partial class LeadWriter(
             }
 
             var accepted = (CommandDecision.Accepted)decision;
+            if (beforeAppend is not null && await beforeAppend(incoming, metadata, cancellationToken) is { } claimed)
+            {
+                return claimed;
+            }
+
             if (await AppendAsync(incoming, lead, accepted, metadata, cancellationToken) is { } appended)
             {
                 return appended;

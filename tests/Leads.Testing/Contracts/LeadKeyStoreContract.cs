@@ -46,6 +46,27 @@ public abstract class LeadKeyStoreContract
     }
 
     [Fact]
+    public async Task Erasures_are_listed_by_lead_id_a_page_at_a_time_and_live_keys_are_not()
+    {
+        var store = CreateStore();
+        foreach (var leadId in new long[] { 1412, 1410, 1411, 1413 })
+        {
+            await store.GetOrCreateAsync(leadId, Ct);
+        }
+
+        await store.DeleteAsync(new KeyErasure(1413, ErasedAt, "ops-anna", "third"), Ct);
+        await store.DeleteAsync(new KeyErasure(1410, ErasedAt, "ops-anna", "first"), Ct);
+        await store.DeleteAsync(new KeyErasure(1412, ErasedAt, "ops-anna", "second"), Ct);
+
+        var firstPage = await store.ListErasuresAsync(0, 2, Ct);
+        var secondPage = await store.ListErasuresAsync(firstPage[^1].LeadId, 2, Ct);
+
+        Assert.Equal(
+            ["1410 first", "1412 second", "1413 third"],
+            firstPage.Concat(secondPage).Select(e => $"{e.LeadId} {e.Reason}"));
+    }
+
+    [Fact]
     public async Task A_deleted_key_is_gone_and_its_erasure_is_kept()
     {
         var store = CreateStore();

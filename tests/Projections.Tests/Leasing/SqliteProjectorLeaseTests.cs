@@ -1,4 +1,3 @@
-using Projections.Tests.Support;
 using Leads.Projections.Sqlite;
 using Leads.Testing;
 

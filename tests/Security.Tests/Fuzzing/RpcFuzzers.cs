@@ -17,6 +17,7 @@ public static class RpcFuzzers
         ["leads.v1.LeadCommands.SetFollowup"] = RpcFuzzer.Command(CommandShapes.SetFollowup),
         ["leads.v1.LeadCommands.ForgetLead"] = new((c, r) => PrivacyAttacks.Forget(c, r).Build(r), PrivacyAttacks.ForgetLead),
         ["leads.v1.LeadCommands.GetErasureReceipt"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), PrivacyAttacks.GetErasureReceipt),
+        ["leads.v1.LeadCommands.PlanRetention"] = new((c, r) => [], []),
 
         ["leads.v1.LeadQueries.GetLead"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), LeadQueriesAttacks.GetLead),
         ["leads.v1.LeadQueries.ListLeads"] = new((c, r) => new Fields().Int32(2, 10).String(3, c.ListToken).Build(r), LeadQueriesAttacks.ListLeads),

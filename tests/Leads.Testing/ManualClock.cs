@@ -1,4 +1,4 @@
-namespace Projections.Tests.Support;
+namespace Leads.Testing;
 
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
