@@ -21,6 +21,7 @@ public sealed class StoreCopier(IEventStore source, IEventStore target, StoreCop
         ArgumentNullException.ThrowIfNull(copied);
         var batch = new List<RecordedEvent>(options.MaxEventsPerAppend);
         var copiedUpTo = after;
+        var live = false;
         await foreach (var message in source.SubscribeToAllAsync(SubscriptionStart.From(after), options.Filter, cancellationToken).ConfigureAwait(false))
         {
             if (message is SubscriptionMessage.Event { Recorded: var recorded })
@@ -31,6 +32,12 @@ public sealed class StoreCopier(IEventStore source, IEventStore target, StoreCop
                 }
 
                 batch.Add(recorded);
+                if (live)
+                {
+                    // Following: nothing says when the next event comes, so this one goes now.
+                    copiedUpTo = await AppendAsync(batch, copied, cancellationToken).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
@@ -40,12 +47,19 @@ public sealed class StoreCopier(IEventStore source, IEventStore target, StoreCop
                 copiedUpTo = await AppendAsync(batch, copied, cancellationToken).ConfigureAwait(false);
             }
 
-            if (message is SubscriptionMessage.CaughtUp && !options.Follow)
+            if (message is SubscriptionMessage.CaughtUp)
             {
-                break;
+                if (!options.Follow)
+                {
+                    break;
+                }
+
+                live = true;
             }
         }
 
+        // The subscription ends quietly when cancelled; the caller learns that the copy was stopped, not finished.
+        cancellationToken.ThrowIfCancellationRequested();
         return copiedUpTo;
     }
 

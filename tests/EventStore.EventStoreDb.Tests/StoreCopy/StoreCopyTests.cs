@@ -16,6 +16,8 @@ public sealed class StoreCopyTests(EventStoreDbServerFixture server) : IDisposab
 {
     private readonly TempDirectory _folder = new("leads-store-copy-");
 
+    private static readonly TimeSpan ProjectorDeadline = TimeSpan.FromSeconds(30);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -96,6 +98,30 @@ public sealed class StoreCopyTests(EventStoreDbServerFixture server) : IDisposab
         var firstOfClash = original.FindIndex(e => e.StreamId == clash);
         var onTarget = (await history.ReadAsync(node, Cancel)).Where(e => e.EventType != "SomethingElse").ToList();
         Assert.Equal(Shape(original.Take(firstOfClash)), Shape(onTarget));
+    }
+
+    [Fact]
+    public async Task Following_keeps_copying_events_written_after_the_copy_caught_up_until_stopped()
+    {
+        var history = new InterleavedHistory("copyfollow", streams: 5, eventsPerStream: 2);
+        await using var source = new SqliteEventStore(_folder.File("source.db"));
+        await history.WriteAsync(source, Cancel);
+        await using var target = new SqliteEventStore(_folder.File("target.db"));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var copied = 0L;
+        var following = new StoreCopier(source, target, new StoreCopyOptions { Filter = history.Filter, Follow = true }).CopyAsync(null, (p, _) =>
+        {
+            Interlocked.Add(ref copied, p.Events);
+            return ValueTask.CompletedTask;
+        }, stop.Token);
+        await Eventually.IsTrueAsync(() => Task.FromResult(Interlocked.Read(ref copied) == history.Events), ProjectorDeadline, "the copy to catch up", Cancel);
+
+        await source.AppendOkAsync(history.Stream(0), ExpectedRevision.Exact(1), TestEvents.New("WrittenAfterwards"));
+        await Eventually.IsTrueAsync(() => Task.FromResult(Interlocked.Read(ref copied) == history.Events + 1), ProjectorDeadline, "the later event to follow", Cancel);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => following);
+        Assert.True((await StoreComparison.CompareAsync(source, target, history.Filter, Cancel)).Identical);
     }
 
     public void Dispose() => _folder.Dispose();
