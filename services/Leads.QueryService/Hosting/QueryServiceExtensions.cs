@@ -33,7 +33,8 @@ internal static class QueryServiceExtensions
         builder.Services.AddReadStores(builder.Configuration, data);
         builder.Services.AddLeadKeys(builder.Configuration, data.Path);
 
-        builder.Services.AddSingleton<ViewCheckpointWatch>();
+        // Read-your-writes: waits for the view projector's checkpoint, woken by its commits where the store signals them.
+        builder.Services.AddSingleton(sp => new CheckpointWatch(sp.GetRequiredService<ILeadViewStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<GetLeadQuery>();
         builder.Services.AddSingleton<ListLeadsQuery>();
         builder.Services.AddSingleton<SearchLeadsQuery>();
