@@ -13,13 +13,10 @@ namespace Projections.Tests.Runtime;
 /// </summary>
 public sealed class CheckpointWatchTests : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-
     private readonly TempDirectory _folder = new("leads-checkpoint-watch-");
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _folder.Dispose();
+    // Far below the hour the signalled waiter would otherwise wait before reading again.
+    private static TimeSpan Deadline => TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_waiter_wakes_when_another_writer_commits_the_position_without_polling()
@@ -50,6 +47,10 @@ public sealed class CheckpointWatchTests : IDisposable
 
         Assert.Equal(4UL, (await waiting.WaitAsync(Deadline, Ct))?.Value);
     }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task CommitAsync(SqliteLeadViewStore store, ulong checkpoint) =>
         store.CommitAsync(new ProjectionCommit<LeadReadModel>([], [], GlobalPosition.FromSequence(checkpoint)), Ct);
