@@ -8,9 +8,11 @@ using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
 using Leads.Privacy.Stores;
+using Leads.Projections;
 using Leads.ServiceDefaults;
 using Leads.ServiceDefaults.StrictParsing;
 using Leads.ServiceDefaults.Security;
+using Leads.Views;
 
 namespace Leads.QueryService.Hosting;
 
