@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Leads.Sqlite;
 
 namespace Leads.EventStore.Sqlite;
 
 /// <summary>
-/// A catch-up subscription to all events: pages through the file from its start, then follows live, woken by this
-/// process's commits and polling for other processes' commits: every <see cref="SqliteEventStoreOptions.ActivePollInterval"/>
-/// within <see cref="SqliteEventStoreOptions.ActivePollWindow"/> of the last events that arrived, else every
-/// <see cref="SqliteEventStoreOptions.PollInterval"/>, so a quiet store costs no more than before and a busy one is
-/// followed within a few milliseconds.
+/// A catch-up subscription to all events: pages through the file from its start, then follows live, woken by the
+/// commit signal (<see cref="SqliteCommitSignal"/>): this process's commits always, other processes' while the signal
+/// file is watched, polling then only every <see cref="SqliteEventStoreOptions.WatchedPollInterval"/> as a fallback.
+/// Where it cannot be watched (or <see cref="SqliteEventStoreOptions.WatchOtherProcessesCommits"/> is off) it polls for
+/// other processes' commits: every <see cref="SqliteEventStoreOptions.ActivePollInterval"/> within
+/// <see cref="SqliteEventStoreOptions.ActivePollWindow"/> of the last events that arrived, else every
+/// <see cref="SqliteEventStoreOptions.PollInterval"/>.
 /// </summary>
-internal sealed class AllSubscription(ReadSessionPool readers, StoreChangeSignal signal, SqliteEventStoreOptions options, CancellationToken storeDisposing)
+internal sealed class AllSubscription(ReadSessionPool readers, SqliteCommitSignal signal, SqliteEventStoreOptions options, CancellationToken storeDisposing)
 {
     public async IAsyncEnumerable<SubscriptionMessage> RunAsync(SubscriptionStart start, SubscriptionFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -61,14 +64,25 @@ internal sealed class AllSubscription(ReadSessionPool readers, StoreChangeSignal
                 yield return new SubscriptionMessage.CaughtUp(position == 0 ? null : GlobalPosition.FromSequence((ulong)position));
             }
 
-            var active = lastArrival != long.MinValue && Stopwatch.GetElapsedTime(lastArrival) < options.ActivePollWindow;
-            await WaitForChangeAsync(changed, active ? options.ActivePollInterval : options.PollInterval, stop.Token).ConfigureAwait(false);
+            await WaitForChangeAsync(changed, PollInterval(lastArrival), stop.Token).ConfigureAwait(false);
         }
 
         ObjectDisposedException.ThrowIf(storeDisposing.IsCancellationRequested && !cancellationToken.IsCancellationRequested, typeof(SqliteEventStore));
     }
 
-    /// <summary>Returns at this process's next commit, after one poll interval, or on cancellation; never throws.</summary>
+    /// <summary>How long to wait for a commit signal before looking anyway: a fallback only, long while other processes' commits are signalled.</summary>
+    private TimeSpan PollInterval(long lastArrival)
+    {
+        if (signal.WatchesOtherProcesses)
+        {
+            return options.WatchedPollInterval;
+        }
+
+        var active = lastArrival != long.MinValue && Stopwatch.GetElapsedTime(lastArrival) < options.ActivePollWindow;
+        return active ? options.ActivePollInterval : options.PollInterval;
+    }
+
+    /// <summary>Returns at the next commit signalled, after one poll interval, or on cancellation; never throws.</summary>
     private async Task WaitForChangeAsync(Task changed, TimeSpan pollInterval, CancellationToken cancellationToken)
     {
         if (changed.IsCompleted || cancellationToken.IsCancellationRequested)

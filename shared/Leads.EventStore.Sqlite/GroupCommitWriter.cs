@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Leads.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Leads.EventStore.Sqlite;
@@ -23,7 +24,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackToSavepoint;
-    private readonly StoreChangeSignal _signal;
+    private readonly SqliteCommitSignal _signal;
     private readonly WalCheckpointer? _checkpointer;
     private readonly int _maxAppendsPerCommit;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,7 +32,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private long _commits;
     private long _appends;
 
-    public GroupCommitWriter(SqliteConnection connection, StoreChangeSignal signal, int maxAppendsPerCommit, WalCheckpointer? checkpointer)
+    public GroupCommitWriter(SqliteConnection connection, SqliteCommitSignal signal, int maxAppendsPerCommit, WalCheckpointer? checkpointer)
     {
         _connection = connection;
         _signal = signal;
@@ -127,12 +128,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _appends, batch.Count);
+        _signal.Announce();
         foreach (var append in batch)
         {
             append.Report();
         }
 
-        _signal.Notify();
         _checkpointer?.Committed();
     }
 

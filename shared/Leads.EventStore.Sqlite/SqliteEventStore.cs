@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Leads.Sqlite;
 
 namespace Leads.EventStore.Sqlite;
 
@@ -26,7 +27,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 {
     private readonly SqliteEventStoreOptions _options;
     private readonly ReadSessionPool _readers;
-    private readonly StoreChangeSignal _signal = new();
+    private readonly SqliteCommitSignal _signal;
     private readonly GroupCommitWriter _writer;
     private readonly CancellationTokenSource _disposing = new();
     private readonly string _storeId;
@@ -50,6 +51,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             Directory.CreateDirectory(directory);
         }
 
+        _signal = new SqliteCommitSignal(Path);
         var database = new SqliteDatabase(Path, options);
         var writer = database.OpenWriter();
         _storeId = SqliteDatabase.ReadStoreId(writer);
@@ -184,6 +186,11 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(SubscriptionStart start, SubscriptionFilter filter, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_options.WatchOtherProcessesCommits)
+        {
+            _signal.TryWatchOtherProcesses();
+        }
+
         var subscription = new AllSubscription(_readers, _signal, _options, _disposing.Token);
         return subscription.RunAsync(start, filter ?? SubscriptionFilter.None, cancellationToken);
     }
@@ -229,6 +236,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
         await _disposing.CancelAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
+        _signal.Dispose();
         _readers.Dispose();
         _disposing.Dispose();
     }

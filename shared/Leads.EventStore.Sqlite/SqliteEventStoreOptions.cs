@@ -11,7 +11,19 @@ public sealed record SqliteEventStoreOptions
     /// <summary>Rows fetched per query when reading or catching up; nothing bigger is held in memory.</summary>
     public int ReadPageSize { get; init; } = 512;
 
-    /// <summary>How often a live subscription looks for events written by other processes while none arrive.</summary>
+    /// <summary>
+    /// Whether live subscriptions watch the signal file other processes' writers touch after each commit (inotify on
+    /// Linux), and so learn of their events at once; when off, or where the file cannot be watched, they poll.
+    /// </summary>
+    public bool WatchOtherProcessesCommits { get; init; } = true;
+
+    /// <summary>
+    /// How often a live subscription looks anyway while it watches other processes' commits: a fallback for a commit
+    /// nobody signalled (a writer that could not write the signal file).
+    /// </summary>
+    public TimeSpan WatchedPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a live subscription that does not watch looks for events written by other processes while none arrive.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>

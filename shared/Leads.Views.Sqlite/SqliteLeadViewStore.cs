@@ -2,6 +2,7 @@ using Leads.Domain;
 using Leads.EventStore;
 using Leads.Projections;
 using Leads.Projections.Sqlite;
+using Leads.Sqlite;
 using static Leads.Views.Sqlite.ViewRows;
 
 namespace Leads.Views.Sqlite;
@@ -11,17 +12,20 @@ namespace Leads.Views.Sqlite;
 /// beside them. The query side reads the views here; the projector writes through the generic
 /// <see cref="SqliteProjectionStore{TDoc}"/> over the view documents (<see cref="SqliteLeadViews"/>) and the shared
 /// checkpoint-and-parking tables (<see cref="SqliteProjectionLedger"/>): each batch's rows and its checkpoint are one
-/// transaction.
+/// transaction. Each write is announced (<see cref="SqliteCommitSignal"/>), so that a read-your-writes wait in another
+/// process wakes when the checkpoint moves instead of polling for it.
 /// </summary>
-public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadReadModel>
+public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadReadModel>, ICheckpointSignal
 {
     private readonly ViewDatabase _database;
     private readonly SqliteProjectionStore<LeadReadModel> _projection;
+    private readonly SqliteCommitSignal _signal;
 
     public SqliteLeadViewStore(string path, string projection = LeadReadModelProjection.Name)
     {
         _database = new ViewDatabase(path);
         _projection = new SqliteProjectionStore<LeadReadModel>(_database.Open, new SqliteLeadViews(), new SqliteProjectionLedger(projection));
+        _signal = new SqliteCommitSignal(_database.Path);
     }
 
     /// <summary>The full path of the views file.</summary>
@@ -80,6 +84,9 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
 
     public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) => _projection.ReadCheckpointAsync(cancellationToken);
 
+    /// <summary>The next write of any process to this file, once watched (the first read starts watching); null where it cannot be watched.</summary>
+    public Task? NextCommit => _signal.TryWatchOtherProcesses() ? _signal.Next : null;
+
     public Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(string? streamId, CancellationToken cancellationToken) =>
         _projection.ListParkedAsync(streamId, cancellationToken);
 
@@ -88,7 +95,8 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken) =>
         _projection.LoadAsync(streamIds, cancellationToken);
 
-    public Task CommitAsync(ProjectionCommit<LeadReadModel> commit, CancellationToken cancellationToken) => _projection.CommitAsync(commit, cancellationToken);
+    public Task CommitAsync(ProjectionCommit<LeadReadModel> commit, CancellationToken cancellationToken) =>
+        AnnouncedAsync(_projection.CommitAsync(commit, cancellationToken));
 
     public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
         _projection.ListStreamsChangedSinceAsync(from, cancellationToken);
@@ -96,8 +104,16 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
     public Task<GlobalPosition?> ReadLastPositionBeforeAsync(GlobalPosition before, CancellationToken cancellationToken) =>
         _projection.ReadLastPositionBeforeAsync(before, cancellationToken);
 
-    public Task RewindAsync(ProjectionRewind<LeadReadModel> rewind, CancellationToken cancellationToken) => _projection.RewindAsync(rewind, cancellationToken);
+    public Task RewindAsync(ProjectionRewind<LeadReadModel> rewind, CancellationToken cancellationToken) =>
+        AnnouncedAsync(_projection.RewindAsync(rewind, cancellationToken));
 
     public Task CompleteParkedReplayAsync(ParkedReplay<LeadReadModel> replay, CancellationToken cancellationToken) =>
-        _projection.CompleteParkedReplayAsync(replay, cancellationToken);
+        AnnouncedAsync(_projection.CompleteParkedReplayAsync(replay, cancellationToken));
+
+    /// <summary>Announces the write once it committed (a failed one moved nothing).</summary>
+    private async Task AnnouncedAsync(Task write)
+    {
+        await write.ConfigureAwait(false);
+        _signal.Announce();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Leads.Contracts.V1;
+using Leads.Projections;
 using Leads.QueryService.Grpc;
 using Leads.ServiceDefaults;
 using Leads.Views;
@@ -12,7 +13,7 @@ namespace Leads.QueryService.GetLead;
 /// deadline (<see cref="DefaultWait"/> when the caller set none), until the view projector has committed that
 /// position: read-your-writes across processes. Past the deadline: Unavailable, saying how far behind the view is.
 /// </summary>
-internal sealed class GetLeadQuery(ILeadViewStore views, ViewCheckpointWatch watch, TimeProvider clock)
+internal sealed class GetLeadQuery(ILeadViewStore views, CheckpointWatch watch, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
 

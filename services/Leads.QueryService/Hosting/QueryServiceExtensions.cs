@@ -10,9 +10,11 @@ using Leads.QueryService.StatusHistory;
 using Leads.QueryService.TimeTravel;
 using Leads.EventStore.Hosting;
 using Leads.Privacy.Stores;
+using Leads.Projections;
 using Leads.ServiceDefaults;
 using Leads.ServiceDefaults.StrictParsing;
 using Leads.ServiceDefaults.Security;
+using Leads.Views;
 
 namespace Leads.QueryService.Hosting;
 
@@ -36,7 +38,8 @@ internal static class QueryServiceExtensions
         builder.Services.AddLeadKeys(builder.Configuration, data.Path);
 
         builder.Services.AddSingleton<PageTokenSigner>();
-        builder.Services.AddSingleton<ViewCheckpointWatch>();
+        // Read-your-writes: waits for the view projector's checkpoint, woken by its commits where the store signals them.
+        builder.Services.AddSingleton(sp => new CheckpointWatch(sp.GetRequiredService<ILeadViewStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<GetLeadQuery>();
         builder.Services.AddSingleton<ListLeadsQuery>();
         builder.Services.AddSingleton<SearchLeadsQuery>();
