@@ -26,7 +26,8 @@ public sealed class SignedPageTokenTests(SqlitePlatform platform)
         // The unsigned part says "continue at revision 2"; one that says revision 4 is well-formed but not issued.
         var unsigned = first.NextPageToken[..first.NextPageToken.LastIndexOf('.')];
         var forged = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"history:{LeadStory.LeadId}:4")).TrimEnd('=');
-        foreach (var token in new[] { Edited(first.NextPageToken), unsigned, forged, forged + first.NextPageToken[first.NextPageToken.LastIndexOf('.')..] })
+        var notBase64 = unsigned + ".x'Z Q!" + new string('A', 16);
+        foreach (var token in new[] { Edited(first.NextPageToken), unsigned, forged, forged + first.NextPageToken[first.NextPageToken.LastIndexOf('.')..], notBase64 })
         {
             var error = await LeadPlatform.FailsAsync(() => platform.Queries.GetLeadHistoryAsync(
                 new GetLeadHistoryRequest { LeadId = LeadStory.LeadId, PageSize = 2, PageToken = token }, cancellationToken: Cancel).ResponseAsync);

@@ -33,7 +33,10 @@ internal sealed class PageTokenSigner(DerivedKeys keys)
         {
             var token = signed[..dot];
             Span<byte> mac = stackalloc byte[MacBytes];
-            if (Base64Url.TryDecodeFromChars(signed.AsSpan(dot + 1), mac, out var written) && written == MacBytes
+            // TryDecode throws on a character outside the alphabet (its "try" is about the length): check first.
+            var encoded = signed.AsSpan(dot + 1);
+            if (Base64Url.IsValid(encoded, out var length) && length == MacBytes
+                && Base64Url.TryDecodeFromChars(encoded, mac, out var written) && written == MacBytes
                 && CryptographicOperations.FixedTimeEquals(mac, Mac(token)))
             {
                 return token;
