@@ -22,6 +22,9 @@ internal static class LeadKeyRequests
 
     public static FilterDefinition<BsonDocument> ById(long leadId) => Filter.Eq(Id, leadId);
 
+    /// <summary>The documents of these leads, in one query (<c>{ _id: { $in: [...] } }</c>, answered from the _id index).</summary>
+    public static FilterDefinition<BsonDocument> ByIds(IEnumerable<long> leadIds) => Filter.In(Id, leadIds);
+
     /// <summary>Creates the key when the lead has no document yet; an existing key or tombstone is left as it is.</summary>
     public static UpdateDefinition<BsonDocument> CreateIfMissing(byte[] key, DateTimeOffset now) =>
         Update.SetOnInsert(Key, new BsonBinaryData(key)).SetOnInsert(CreatedAt, now.UtcDateTime);

@@ -53,6 +53,25 @@ public sealed class MongoLeadKeyStore(IMongoDatabase database, TimeProvider? tim
         return LeadKeyRequests.ToLookup(leadId, document);
     }
 
+    public async Task<IReadOnlyDictionary<long, LeadKeyLookup>> GetManyAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadIds);
+        var found = leadIds.Distinct().ToDictionary(id => id, LeadKeyLookup.None);
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
+        var documents = await _keys.Find(LeadKeyRequests.ByIds(found.Keys)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var document in documents)
+        {
+            var leadId = document[LeadKeyRequests.Id].ToInt64();
+            found[leadId] = LeadKeyRequests.ToLookup(leadId, document);
+        }
+
+        return found;
+    }
+
     public async Task<KeyErasure> DeleteAsync(KeyErasure erasure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(erasure);

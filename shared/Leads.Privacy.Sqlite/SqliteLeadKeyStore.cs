@@ -21,6 +21,9 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
             reason TEXT NULL);
         """;
 
+    /// <summary>Leads per query of <see cref="GetManyAsync"/>: well under SQLite's limit of bound parameters.</summary>
+    private const int ManyChunk = 500;
+
     private const string Select = "SELECT data_key, erased_at, erased_by, reason FROM lead_keys WHERE lead_id = $lead;";
 
     // FULL: a key must be durable before the event sealed with it is (events.db is FULL too); losing a key to a power cut
@@ -52,6 +55,36 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
     {
         await using var connection = Open();
         return await ReadAsync(connection, leadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<long, LeadKeyLookup>> GetManyAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadIds);
+        var found = leadIds.Distinct().ToDictionary(id => id, LeadKeyLookup.None);
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
+        await using var connection = Open();
+        foreach (var chunk in found.Keys.ToList().Chunk(ManyChunk))
+        {
+            await using var select = connection.CreateCommand();
+            var names = chunk.Select((id, i) =>
+            {
+                select.Parameters.AddWithValue($"$l{i}", id);
+                return $"$l{i}";
+            });
+            select.CommandText = $"SELECT data_key, erased_at, erased_by, reason, lead_id FROM lead_keys WHERE lead_id IN ({string.Join(',', names)});";
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var leadId = reader.GetInt64(4);
+                found[leadId] = LookupAt(reader, leadId);
+            }
+        }
+
+        return found;
     }
 
     public async Task<KeyErasure> DeleteAsync(KeyErasure erasure, CancellationToken cancellationToken)
@@ -108,8 +141,12 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
             return LeadKeyLookup.None(leadId);
         }
 
-        return reader.IsDBNull(1) ? LeadKeyLookup.Found(leadId, (byte[])reader.GetValue(0)) : LeadKeyLookup.Erased(ErasureAt(reader, leadId));
+        return LookupAt(reader, leadId);
     }
+
+    /// <summary>The key (column 0) or the tombstone (columns 1..3) of the row.</summary>
+    private static LeadKeyLookup LookupAt(SqliteDataReader reader, long leadId) =>
+        reader.IsDBNull(1) ? LeadKeyLookup.Found(leadId, (byte[])reader.GetValue(0)) : LeadKeyLookup.Erased(ErasureAt(reader, leadId));
 
     /// <summary>The tombstone in columns 1..3 of the row (erased_at, erased_by, reason).</summary>
     private static KeyErasure ErasureAt(SqliteDataReader reader, long leadId) => new(

@@ -14,6 +14,12 @@ public interface ILeadKeyStore
     Task<LeadKeyLookup> GetAsync(long leadId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// What <see cref="GetAsync"/> answers for each of <paramref name="leadIds"/>, in one round trip per few hundred
+    /// leads: how a projector reads the keys of a whole batch of events at once. Every asked lead is in the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, LeadKeyLookup>> GetManyAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes the lead's key and stores <paramref name="erasure"/> as its tombstone, atomically. Idempotent: when the
     /// key was deleted before, nothing changes and the original erasure is returned.
     /// </summary>

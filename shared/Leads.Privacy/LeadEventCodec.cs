@@ -136,6 +136,42 @@ public sealed class LeadEventCodec
         return changed ? JsonSerializer.SerializeToUtf8Bytes(json) : recorded.Data;
     }
 
+    /// <summary>
+    /// Reads, in one key-store round trip, the keys of the leads whose personal data <paramref name="events"/> carry and
+    /// this process does not hold: a projector calls it once per batch, so that revealing the batch's events one by one
+    /// finds every key in memory. Only a speed-up: what it does not find, <see cref="RevealAsync"/> still asks for.
+    /// </summary>
+    public async ValueTask PrefetchKeysAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var missing = new HashSet<long>();
+        foreach (var recorded in events)
+        {
+            if (CarriesPersonalData(recorded.EventType) && LeadStream.TryParseId(recorded.StreamId, out var leadId)
+                && _cache.Find(leadId) is null && !_cache.KnownWithoutKey(leadId))
+            {
+                missing.Add(leadId);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (leadId, lookup) in await _keys.GetManyAsync(missing, cancellationToken).ConfigureAwait(false))
+        {
+            if (lookup is { Key: null, IsErased: false })
+            {
+                _cache.RememberWithoutKey(leadId);
+            }
+            else
+            {
+                _cache.Remember(lookup);
+            }
+        }
+    }
+
     /// <summary>The lead event a recorded event holds, personal data revealed (see <see cref="RevealAsync"/>); null when not a lead event.</summary>
     public async Task<ILeadEvent?> ReadAsync(RecordedEvent recorded, CancellationToken cancellationToken)
     {

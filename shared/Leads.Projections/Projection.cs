@@ -14,6 +14,7 @@ public sealed class Projection<TDoc>
     private readonly Func<TDoc, EventContext, TDoc>? _afterEach;
     private readonly Func<RecordedEvent, CancellationToken, ValueTask<object?>> _decode;
     private readonly Func<string, TDoc> _initial;
+    private readonly Func<IReadOnlyList<RecordedEvent>, CancellationToken, ValueTask>? _prepareBatch;
 
     internal Projection(
         string name,
@@ -21,7 +22,8 @@ public sealed class Projection<TDoc>
         Func<RecordedEvent, CancellationToken, ValueTask<object?>> decode,
         IReadOnlyDictionary<Type, Func<TDoc, object, EventContext, TDoc>> handlers,
         Func<TDoc, EventContext, TDoc>? afterEach,
-        SubscriptionFilter subscription)
+        SubscriptionFilter subscription,
+        Func<IReadOnlyList<RecordedEvent>, CancellationToken, ValueTask>? prepareBatch)
     {
         Name = name;
         Subscription = subscription;
@@ -29,6 +31,7 @@ public sealed class Projection<TDoc>
         _decode = decode;
         _handlers = handlers;
         _afterEach = afterEach;
+        _prepareBatch = prepareBatch;
     }
 
     /// <summary>The projection's stable name (checkpoints, parked events and ops use it).</summary>
@@ -50,6 +53,13 @@ public sealed class Projection<TDoc>
 
     /// <summary>Turns a recorded event into the event record the handlers take; null when it is not one of ours.</summary>
     public ValueTask<object?> DecodeAsync(RecordedEvent recorded, CancellationToken cancellationToken) => _decode(recorded, cancellationToken);
+
+    /// <summary>
+    /// Runs before a batch's events are decoded one by one (see <see cref="ProjectionBuilder{TDoc}.PrepareBatch"/>):
+    /// reads at once what decoding them would otherwise read per event.
+    /// </summary>
+    public ValueTask PrepareBatchAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken) =>
+        _prepareBatch?.Invoke(batch, cancellationToken) ?? ValueTask.CompletedTask;
 
     /// <summary>Applies one event; a type without a handler leaves the document as it is.</summary>
     public TDoc Apply(TDoc document, object @event, EventContext context)

@@ -35,7 +35,7 @@ public static class LeadSearchProjection
             Initial,
             async (recorded, cancellationToken) => LeadStream.TryParseId(recorded.StreamId, out _)
                 ? await codec.ReadAsync(recorded, cancellationToken).ConfigureAwait(false)
-                : null));
+                : null).PrepareBatch(codec.PrefetchKeysAsync));
     }
 
     private static Projection<LeadSearchDocument> Build(ProjectionBuilder<LeadSearchDocument> builder) =>

@@ -17,7 +17,7 @@ public static class LeadReadModelProjection
 
     /// <summary>The projection the view projector runs: events read through the codec, so erased data stays erased on every replay.</summary>
     public static Projection<LeadReadModel> For(LeadEventCodec codec) =>
-        Build(new ProjectionBuilder<LeadReadModel>(Name, Initial, LeadEventDecoder.With(codec)));
+        Build(new ProjectionBuilder<LeadReadModel>(Name, Initial, LeadEventDecoder.With(codec)).PrepareBatch(codec.PrefetchKeysAsync));
 
     private static LeadReadModel Initial(string streamId) => LeadReadModel.Empty(LeadEventDecoder.LeadIdOf(streamId));
 

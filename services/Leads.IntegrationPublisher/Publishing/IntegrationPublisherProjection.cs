@@ -24,7 +24,7 @@ public static class IntegrationPublisherProjection
             {
                 Translation.Translation.Ignore => null,
                 var t => t,
-            }));
+            }).PrepareBatch(codec.PrefetchKeysAsync));
 
     private static Projection<LeadOutbox> Build(ProjectionBuilder<LeadOutbox> builder) =>
         builder

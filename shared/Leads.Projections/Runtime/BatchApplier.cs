@@ -37,6 +37,7 @@ internal sealed class BatchApplier<TDoc>(
         if (streams.Count > 0)
         {
             var loaded = await retries.RunAsync(ct => store.LoadAsync(streams, ct), cancellationToken).ConfigureAwait(false);
+            await PrepareAsync(batch, cancellationToken).ConfigureAwait(false);
             var working = new Dictionary<string, Working>(StringComparer.Ordinal);
             foreach (var message in batch)
             {
@@ -78,6 +79,31 @@ internal sealed class BatchApplier<TDoc>(
         parking.Committed(parked.Count);
         progress.Committed.Advance(next);
         progress.BatchDone(caughtUp);
+    }
+
+    /// <summary>
+    /// Lets the projection read at once what decoding the batch's events would read one by one. A failure only costs
+    /// speed: each event is then decoded (and retried, and parked) on its own, as without preparation.
+    /// </summary>
+    private async Task PrepareAsync(List<SubscriptionMessage> batch, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>(batch.Count);
+        foreach (var message in batch)
+        {
+            if (message is SubscriptionMessage.Event { Recorded: var recorded })
+            {
+                events.Add(recorded);
+            }
+        }
+
+        try
+        {
+            await applier.PrepareBatchAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Projection {Projection} could not prepare a batch of {Count} events; decoding them one by one", projection, events.Count);
+        }
     }
 
     /// <summary>The checkpoint the batch reaches, whether it reached the head, and the streams of its events.</summary>

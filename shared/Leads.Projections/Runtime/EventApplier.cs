@@ -53,6 +53,10 @@ internal sealed class EventApplier<TDoc>
         }
     }
 
+    /// <summary>The projection's preparation of a batch (<see cref="Projection{TDoc}.PrepareBatchAsync"/>).</summary>
+    public ValueTask PrepareBatchAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken) =>
+        _projection.PrepareBatchAsync(batch, cancellationToken);
+
     /// <summary>One attempt, no retry: the new document, or null when the event is not one of the projection's.</summary>
     public async ValueTask<TDoc?> ApplyOnceAsync(TDoc document, RecordedEvent recorded, CancellationToken cancellationToken)
     {

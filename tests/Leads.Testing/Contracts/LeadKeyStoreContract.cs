@@ -67,6 +67,24 @@ public abstract class LeadKeyStoreContract
     }
 
     [Fact]
+    public async Task Many_leads_are_looked_up_at_once_each_as_alone()
+    {
+        var store = CreateStore();
+        var live = await store.GetOrCreateAsync(1410, Ct);
+        await store.GetOrCreateAsync(1411, Ct);
+        await store.DeleteAsync(new KeyErasure(1411, ErasedAt, "ops-anna", "customer asked"), Ct);
+        var asked = new long[] { 1410, 1411, 1412 }.Concat(Enumerable.Range(5_000, 1_200).Select(i => (long)i)).ToList();
+
+        var many = await store.GetManyAsync(asked, Ct);
+
+        Assert.Equal(asked.Order(), many.Keys.Order());
+        Assert.Equal(live.Key!.Value.ToArray(), many[1410].Key!.Value.ToArray());
+        Assert.Equal(new KeyErasure(1411, ErasedAt, "ops-anna", "customer asked"), many[1411].Erasure);
+        Assert.All(asked.Skip(2), id => Assert.Equal(LeadKeyLookup.None(id), many[id]));
+        Assert.Empty(await store.GetManyAsync([], Ct));
+    }
+
+    [Fact]
     public async Task A_deleted_key_is_gone_and_its_erasure_is_kept()
     {
         var store = CreateStore();

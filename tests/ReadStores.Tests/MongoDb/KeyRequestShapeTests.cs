@@ -21,6 +21,12 @@ public sealed class KeyRequestShapeTests
     }
 
     [Fact]
+    public void The_keys_of_a_batch_are_read_in_one_query_by_id()
+    {
+        Bson.Equal("""{ "_id" : { "$in" : [NumberLong(1410), NumberLong(1411)] } }""", Bson.Render(LeadKeyRequests.ByIds([1410, 1411])));
+    }
+
+    [Fact]
     public void Deletion_matches_only_a_lead_not_yet_erased()
     {
         Bson.Equal("""{ "_id" : NumberLong(1410), "erasedAt" : { "$exists" : false } }""", Bson.Render(LeadKeyRequests.NotErased(1410)));
