@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Leads.ServiceDefaults.Security;
@@ -68,6 +69,10 @@ public static class LeadsAuthentication
                     NameClaimType = AuthSettings.SubjectClaim,
                     RoleClaimType = AuthSettings.RoleClaim,
                 };
+
+                // One verification per token, not per call (see ValidatedTokenCache).
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new ValidatedTokenCache(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
             });
         builder.Services.AddLeadsRolePolicies();
         builder.Services.AddInfrastructureAccessRules();
