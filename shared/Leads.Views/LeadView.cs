@@ -9,14 +9,21 @@ namespace Leads.Views;
 /// </summary>
 public sealed record LeadView
 {
-    public long LeadId { get; init; }
-    public bool Exists { get; init; }
-    public string Name { get; init; } = "";
-    public string Email { get; init; } = "";
-    public string Phone { get; init; } = "";
-    public string PhoneDigits { get; init; } = "";
-    public LeadStatus? Status { get; init; }
-    public DateOnly? FollowupOn { get; init; }
+    /// <summary>
+    /// The lead's fields as the domain folds them (<see cref="LeadState.Evolve"/>, one set of rules everywhere); the
+    /// view adds revision, position and times. <see cref="LeadState.Forgotten"/> is not kept here: a view derives it from
+    /// its stored fields (<see cref="Forgotten"/>), so every engine agrees on it.
+    /// </summary>
+    private LeadState State { get; init; } = LeadState.Initial;
+
+    public long LeadId { get => State.LeadId; init => State = State with { LeadId = value }; }
+    public bool Exists { get => State.Exists; init => State = State with { Exists = value }; }
+    public string Name { get => State.Name; init => State = State with { Name = value }; }
+    public string Email { get => State.Email; init => State = State with { Email = value }; }
+    public string Phone { get => State.Phone; init => State = State with { Phone = value }; }
+    public string PhoneDigits { get => State.PhoneDigits; init => State = State with { PhoneDigits = value }; }
+    public LeadStatus? Status { get => State.Status; init => State = State with { Status = value }; }
+    public DateOnly? FollowupOn { get => State.FollowupOn; init => State = State with { FollowupOn = value }; }
 
     /// <summary>The lead was forgotten: name, email and phone are erased. Derived from the stored fields, so every engine keeps it.</summary>
     public bool Forgotten => PersonalData.IsErased(Name) && PersonalData.IsErased(Email) && PersonalData.IsErased(Phone);
@@ -32,29 +39,12 @@ public sealed record LeadView
 
     public static LeadView Empty(long leadId) => new() { LeadId = leadId };
 
-    public LeadState ToState() => new()
-    {
-        Exists = Exists,
-        LeadId = LeadId,
-        Name = Name,
-        Email = Email,
-        Phone = Phone,
-        PhoneDigits = PhoneDigits,
-        Status = Status,
-        FollowupOn = FollowupOn,
-        Forgotten = Forgotten,
-    };
+    public LeadState ToState() => State with { Forgotten = Forgotten };
 
     /// <summary>This view with the domain state's fields (the same <see cref="LeadState.Evolve"/> rules everywhere).</summary>
-    public LeadView With(LeadState state) => this with
+    public LeadView With(LeadState state)
     {
-        Exists = state.Exists,
-        LeadId = state.LeadId == 0 ? LeadId : state.LeadId,
-        Name = state.Name,
-        Email = state.Email,
-        Phone = state.Phone,
-        PhoneDigits = state.PhoneDigits,
-        Status = state.Status,
-        FollowupOn = state.FollowupOn,
-    };
+        ArgumentNullException.ThrowIfNull(state);
+        return this with { State = state with { LeadId = state.LeadId == 0 ? LeadId : state.LeadId, Forgotten = false } };
+    }
 }
