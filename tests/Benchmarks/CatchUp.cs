@@ -32,10 +32,14 @@ internal static class CatchUp
 
                 if (info.Checkpoint >= seeded.Last.Commit)
                 {
-                    var seconds = (clock.Elapsed - firstSeenAt).TotalSeconds;
-                    var events = seeded.EventsAfter(new GlobalPosition(firstCheckpoint.Value, ulong.MaxValue));
+                    // Caught up by the first look (a short range read fast, or a slow ListProjections): the range is
+                    // then measured from the moment the projector's process was ready, its start-up after that included.
+                    var fromReady = info.Checkpoint == firstCheckpoint;
+                    var seconds = fromReady ? clock.Elapsed.TotalSeconds : (clock.Elapsed - firstSeenAt).TotalSeconds;
+                    var events = fromReady ? seeded.Events : seeded.EventsAfter(new GlobalPosition(firstCheckpoint!.Value, ulong.MaxValue));
                     return new
                     {
+                        measured_from = fromReady ? "process ready" : "first checkpoint in range",
                         events_measured = events,
                         seconds = Math.Round(seconds, 2),
                         events_per_second = seconds > 0 ? Math.Round(events / seconds, 0) : 0,
