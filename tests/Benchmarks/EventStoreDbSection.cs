@@ -33,6 +33,8 @@ internal static class EventStoreDbSection
         var esdb = new Dictionary<string, string> { ["ConnectionStrings:eventstore"] = connection };
         var rebuildSettings = new Dictionary<string, string>(esdb) { ["Leads:DataDirectory"] = Path.Combine(workDir, "esdb-read"), ["Logging:LogLevel:Default"] = "Warning" };
         var (view, search, _) = await CatchUp.BothAsync(rebuildSettings, seeded, "eventstoredb", ct);
+        var readYourWrites = await ReadYourWrites.OnPlatformAsync(rebuildSettings, runBase + 1, leads, duration, ct);
+        Console.Error.WriteLine($"eventstoredb read-your-writes: {System.Text.Json.JsonSerializer.Serialize(readYourWrites)}");
 
         var oneWriter = await EventStoreAppends.RunAsync(store, 1, runBase + 900_000, duration, ct);
         Console.Error.WriteLine($"eventstoredb appends, 1 writer: {System.Text.Json.JsonSerializer.Serialize(oneWriter)}");
@@ -49,6 +51,7 @@ internal static class EventStoreDbSection
         {
             event_store = new { one_writer = oneWriter, writers_32 = writers32 },
             rebuild = new { order = "interleaved", seed = InterleavedSchedule.DefaultSeed, leads, events = seeded.Events, view_projector = view, search_projector = search },
+            read_your_writes = readYourWrites,
             commands,
             store_copy = copy,
         };

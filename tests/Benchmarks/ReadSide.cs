@@ -32,12 +32,7 @@ internal static class ReadSide
         var commandClient = new LeadCommands.LeadCommandsClient(commands.Channel);
         var queries = new LeadQueries.LeadQueriesClient(query.Channel);
 
-        var readYourWrites = await ClosedLoop.RunAsync(1, duration, async (_, i) =>
-        {
-            var id = 1 + (i * 7919 % leads);
-            var reply = await commandClient.ChangeNameAsync(new ChangeNameRequest { LeadId = id, Name = $"Renamed {i}" }, cancellationToken: ct);
-            await queries.GetLeadAsync(new GetLeadRequest { LeadId = id, MinPosition = reply.Position }, deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: ct);
-        }, ct);
+        var readYourWrites = await ReadYourWrites.RunAsync(commandClient, queries, 1, leads, duration, ct);
 
         long Pick(long i) => 1 + (i * 104_729 % leads);
         var getLead = await ClosedLoop.RunAsync(1, duration, (_, i) => queries.GetLeadAsync(new GetLeadRequest { LeadId = Pick(i) }, cancellationToken: ct).ResponseAsync, ct);
