@@ -74,6 +74,38 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
         return Task.FromResult(new LeadPage(leads, next));
     }
 
+    /// <summary>Served by the index <c>lead_views_by_followup</c> (status, follow-up date, lead id).</summary>
+    public Task<LeadPage> ListFollowupsAsync(FollowupWindow window, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        window.Validate();
+        LeadPageToken.ValidatePageSize(pageSize);
+        var after = FollowupPageToken.Decode(pageToken, window);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {ViewColumns} FROM lead_views
+            WHERE status = $follow_up AND followup_on >= $from AND followup_on <= $to
+              AND (followup_on, lead_id) > ($after_date, $after_id)
+            ORDER BY followup_on, lead_id LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$follow_up", (int)LeadStatus.FollowUp);
+        command.Parameters.AddWithValue("$from", window.From is { } from ? FollowupDate(from) : "0000-00-00");
+        command.Parameters.AddWithValue("$to", window.To is { } to ? FollowupDate(to) : "9999-99-99");
+        command.Parameters.AddWithValue("$after_date", after is { } a ? FollowupDate(a.Date) : "");
+        command.Parameters.AddWithValue("$after_id", after?.LeadId ?? 0);
+        command.Parameters.AddWithValue("$limit", pageSize + 1);
+        using var r = command.ExecuteReader();
+        var leads = new List<LeadView>(pageSize + 1);
+        while (r.Read())
+        {
+            leads.Add(ReadView(r));
+        }
+
+        return Task.FromResult(FollowupPageToken.Page(window, leads, pageSize));
+    }
+
     public Task<IReadOnlyList<StatusLogEntry>> GetStatusHistoryAsync(long leadId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
