@@ -29,17 +29,7 @@ public static class FollowupPageToken
             return null;
         }
 
-        string text;
-        try
-        {
-            text = token.Length <= 200 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)) : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            throw new InvalidPageTokenException("page_token is not a token this listing issued");
-        }
-
-        var parts = text.Split('|');
+        var parts = LeadPageToken.Parts(token);
         if (parts.Length != 6 || parts[0] != "f1" || Check(string.Join('|', parts[..5])) != parts[5]
             || !DateOnly.TryParseExact(parts[3], Date, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var leadId))

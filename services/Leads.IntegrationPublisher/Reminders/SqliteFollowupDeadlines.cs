@@ -49,33 +49,11 @@ internal sealed class SqliteFollowupDeadlines : ISqliteProjectionDocuments<Follo
         }
     }
 
-    public IReadOnlyList<string> ListChangedSince(SqliteConnection connection, GlobalPosition from)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream_id FROM followup_deadlines WHERE (position_commit, position_prepare) >= ($from_c, $from_p) ORDER BY lead_id";
-        AddPosition(command, "$from", from);
-        using var r = command.ExecuteReader();
-        var streams = new List<string>();
-        while (r.Read())
-        {
-            streams.Add(r.GetString(0));
-        }
+    public IReadOnlyList<string> ListChangedSince(SqliteConnection connection, GlobalPosition from) =>
+        SqliteDocumentPositions.ListChangedSince(connection, "followup_deadlines", from);
 
-        return streams;
-    }
-
-    public GlobalPosition? LastChangeBefore(SqliteConnection connection, GlobalPosition before)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT position_commit, position_prepare FROM followup_deadlines
-            WHERE (position_commit, position_prepare) < ($before_c, $before_p)
-            ORDER BY position_commit DESC, position_prepare DESC LIMIT 1
-            """;
-        AddPosition(command, "$before", before);
-        using var r = command.ExecuteReader();
-        return r.Read() ? Position(r, 0) : null;
-    }
+    public GlobalPosition? LastChangeBefore(SqliteConnection connection, GlobalPosition before) =>
+        SqliteDocumentPositions.LastChangeBefore(connection, "followup_deadlines", before);
 
     public void Rewind(SqliteTransaction transaction, ProjectionRewind<FollowupDeadline> rewind)
     {
