@@ -1,4 +1,5 @@
 using Leads.Commissions.CountConversions;
+using Leads.Commissions.FollowupReminders;
 using Leads.Messaging;
 using Leads.Security;
 using Leads.ServiceDefaults;
@@ -16,6 +17,7 @@ public static class CommissionsHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5107";
     public const string QueueName = "commissions-lead-converted";
+    public const string FollowupQueueName = "commissions-followup-reminders";
     public const string DataDirectoryKey = "Leads:DataDirectory";
 
     public static WebApplicationBuilder AddCommissions(this WebApplicationBuilder builder)
@@ -31,16 +33,31 @@ public static class CommissionsHosting
         var configured = builder.Configuration[DataDirectoryKey];
         var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? ".data" : configured, Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(new ConversionLedger(Path.Combine(dataDirectory, ConversionLedger.FileName)));
+        builder.Services.AddSingleton(new FollowupTodoList(Path.Combine(dataDirectory, FollowupTodoList.FileName)));
         builder.Services.AddLeadsMessageBus(
             builder.Configuration,
-            bus => bus.AddConsumer<LeadConvertedConsumer>(),
-            (context, cfg) => cfg.ReceiveEndpoint(QueueName, endpoint =>
+            bus =>
             {
-                // The ledger serialises writes anyway; a few at a time keeps SQLite's writer lock short.
-                endpoint.ConcurrentMessageLimit = 4;
-                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
-                endpoint.ConfigureConsumer<LeadConvertedConsumer>(context);
-            }));
+                bus.AddConsumer<LeadConvertedConsumer>();
+                bus.AddConsumer<FollowupReminderConsumer>();
+            },
+            (context, cfg) =>
+            {
+                cfg.ReceiveEndpoint(QueueName, endpoint =>
+                {
+                    // The ledger serialises writes anyway; a few at a time keeps SQLite's writer lock short.
+                    endpoint.ConcurrentMessageLimit = 4;
+                    endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                    endpoint.ConfigureConsumer<LeadConvertedConsumer>(context);
+                });
+                // One at a time: a lead's reminders and reschedules are applied in the order they arrive.
+                cfg.ReceiveEndpoint(FollowupQueueName, endpoint =>
+                {
+                    endpoint.ConcurrentMessageLimit = 1;
+                    endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                    endpoint.ConfigureConsumer<FollowupReminderConsumer>(context);
+                });
+            });
         return builder;
     }
 
@@ -51,6 +68,8 @@ public static class CommissionsHosting
             .RequireAuthorization(LeadsRoles.Read);
         app.MapGet("/conversions/{day}", async (DateOnly day, ConversionLedger ledger, CancellationToken ct) =>
             new DailyConversions(day, await ledger.ConversionsOnAsync(day, ct).ConfigureAwait(false)))
+            .RequireAuthorization(LeadsRoles.Read);
+        app.MapGet("/followup-todos", (FollowupTodoList todos) => todos.Open())
             .RequireAuthorization(LeadsRoles.Read);
         return app;
     }

@@ -1,6 +1,7 @@
 using Leads.EventStore;
 using Leads.EventStore.Hosting;
 using Leads.IntegrationPublisher.Publishing;
+using Leads.IntegrationPublisher.Reminders;
 using Leads.Messaging;
 using Leads.Projections;
 using Leads.Projections.Hosting;
@@ -60,6 +61,8 @@ public static class IntegrationPublisherHosting
         services.AddProjector(
             sp => IntegrationPublisherProjection.Create(sp.GetRequiredService<LeadEventCodec>(), sp.GetRequiredService<IEventStore>()),
             store: sp => sp.GetRequiredService<PublishingStore>());
+        // Follow-up reminders (LeadFollowupDue, LeadFollowupOverdue): a second projection under the same host and lease.
+        services.AddFollowupReminders(configuration, events.DataDirectory);
         return services;
     }
 }

@@ -73,6 +73,18 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
         return new LeadPage(leads, next);
     }
 
+    /// <summary>Served by the index <c>by_status_followup_lead_id</c>.</summary>
+    public async Task<LeadPage> ListFollowupsAsync(FollowupWindow window, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        window.Validate();
+        LeadPageToken.ValidatePageSize(pageSize);
+        var after = FollowupPageToken.Decode(pageToken, window);
+        var docs = await RunAsync(ct => _collections.Views.Find(FollowupsPage(window, after)).Sort(ByFollowupThenLeadId).Limit(pageSize + 1).ToListAsync(ct), cancellationToken)
+            .ConfigureAwait(false);
+        return FollowupPageToken.Page(window, docs.Select(ReadView).ToList(), pageSize);
+    }
+
     public Task<IReadOnlyList<StatusLogEntry>> GetStatusHistoryAsync(long leadId, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
         {

@@ -25,11 +25,16 @@ internal sealed class ViewCollections
         Builders<BsonDocument>.IndexKeys.Ascending(Status).Ascending(Id),
         new CreateIndexOptions { Name = "by_status_lead_id" });
 
+    /// <summary>ListFollowups: leads in Follow-up by follow-up date (ISO text, so text order is date order), then lead id.</summary>
+    public static CreateIndexModel<BsonDocument> ByStatusThenFollowup { get; } = new(
+        Builders<BsonDocument>.IndexKeys.Ascending(Status).Ascending(FollowupOn).Ascending(Id),
+        new CreateIndexOptions { Name = "by_status_followup_lead_id" });
+
     /// <summary>Resets: documents changed at or after a position, and the newest position below one.</summary>
     public static CreateIndexModel<BsonDocument> ViewsByPosition { get; } = new(
         Builders<BsonDocument>.IndexKeys.Ascending(PositionCommit).Ascending(PositionPrepare),
         new CreateIndexOptions { Name = "by_position" });
 
     public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
-        Views.Indexes.CreateManyAsync([ByStatusThenLeadId, ViewsByPosition], cancellationToken);
+        Views.Indexes.CreateManyAsync([ByStatusThenLeadId, ByStatusThenFollowup, ViewsByPosition], cancellationToken);
 }

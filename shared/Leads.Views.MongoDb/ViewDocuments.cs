@@ -24,7 +24,7 @@ internal static class ViewDocuments
         { Phone, model.View.Phone },
         { PhoneDigits, model.View.PhoneDigits },
         { Status, model.View.Status is { } s ? (int)s : BsonNull.Value },
-        { FollowupOn, model.View.FollowupOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : BsonNull.Value },
+        { FollowupOn, model.View.FollowupOn is { } d ? IsoDate(d) : BsonNull.Value },
         { Revision, Db(model.View.Revision) },
         { PositionCommit, Db(model.View.Position.Commit) },
         { PositionPrepare, Db(model.View.Position.Prepare) },
@@ -34,6 +34,9 @@ internal static class ViewDocuments
         { UpdatedTicks, model.View.UpdatedAt.UtcTicks },
         { StatusEntries, new BsonArray(model.StatusLog.Entries.Select(StatusEntry)) },
     };
+
+    /// <summary>A follow-up date as stored: ISO text, so that text order is date order.</summary>
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A whole lead document (a rewind replaces the stored one with it).</summary>
     public static BsonDocument Lead(string streamId, LeadReadModel model) =>

@@ -48,6 +48,30 @@ internal static class ViewRequests
             ? Filter.And(Filter.Eq(Status, (int)s), Filter.Gt(Id, afterLeadId))
             : Filter.Gt(Id, afterLeadId);
 
+    /// <summary>
+    /// A page of ListFollowups: in Follow-up, the date inside the window (a lead without one has null and never
+    /// matches a text bound), after the (date, lead id) the previous page ended on.
+    /// </summary>
+    public static FilterDefinition<BsonDocument> FollowupsPage(FollowupWindow window, (DateOnly Date, long LeadId)? after)
+    {
+        var filters = new List<FilterDefinition<BsonDocument>>
+        {
+            Filter.Eq(Status, (int)LeadStatus.FollowUp),
+            Filter.Gte(FollowupOn, window.From is { } from ? IsoDate(from) : "0000-00-00"),
+            Filter.Lte(FollowupOn, window.To is { } to ? IsoDate(to) : "9999-99-99"),
+        };
+        if (after is { } a)
+        {
+            filters.Add(Filter.Or(
+                Filter.Gt(FollowupOn, IsoDate(a.Date)),
+                Filter.And(Filter.Eq(FollowupOn, IsoDate(a.Date)), Filter.Gt(Id, a.LeadId))));
+        }
+
+        return Filter.And(filters);
+    }
+
+    public static SortDefinition<BsonDocument> ByFollowupThenLeadId { get; } = Builders<BsonDocument>.Sort.Ascending(FollowupOn).Ascending(Id);
+
     public static SortDefinition<BsonDocument> ByLeadId { get; } = Builders<BsonDocument>.Sort.Ascending(Id);
 
     public static ProjectionDefinition<BsonDocument> StatusLogOnly { get; } =

@@ -47,23 +47,11 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
         LeadPageToken.ValidatePageSize(pageSize);
         var after = LeadPageToken.Decode(pageToken, status);
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var leads = ReadViews($"""
             SELECT {ViewColumns} FROM lead_views
             WHERE {(status is null ? "1 = 1" : "status = $status")} AND lead_id > $after
             ORDER BY lead_id LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$status", status is { } s ? (int)s : DBNull.Value);
-        command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$limit", pageSize + 1);
-        using var r = command.ExecuteReader();
-        var leads = new List<LeadView>(pageSize + 1);
-        while (r.Read())
-        {
-            leads.Add(ReadView(r));
-        }
-
+            """, [("$status", status is { } s ? (int)s : DBNull.Value), ("$after", after), ("$limit", pageSize + 1)]);
         string? next = null;
         if (leads.Count > pageSize)
         {
@@ -72,6 +60,51 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
         }
 
         return Task.FromResult(new LeadPage(leads, next));
+    }
+
+    /// <summary>Served by the index <c>lead_views_by_followup</c> (status, follow-up date, lead id).</summary>
+    public Task<LeadPage> ListFollowupsAsync(FollowupWindow window, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        window.Validate();
+        LeadPageToken.ValidatePageSize(pageSize);
+        var after = FollowupPageToken.Decode(pageToken, window);
+        cancellationToken.ThrowIfCancellationRequested();
+        var leads = ReadViews($"""
+            SELECT {ViewColumns} FROM lead_views
+            WHERE status = $follow_up AND followup_on >= $from AND followup_on <= $to
+              AND (followup_on, lead_id) > ($after_date, $after_id)
+            ORDER BY followup_on, lead_id LIMIT $limit
+            """,
+            [
+                ("$follow_up", (int)LeadStatus.FollowUp),
+                ("$from", window.From is { } from ? FollowupDate(from) : "0000-00-00"),
+                ("$to", window.To is { } to ? FollowupDate(to) : "9999-99-99"),
+                ("$after_date", after is { } a ? FollowupDate(a.Date) : ""),
+                ("$after_id", after?.LeadId ?? 0),
+                ("$limit", pageSize + 1),
+            ]);
+        return Task.FromResult(FollowupPageToken.Page(window, leads, pageSize));
+    }
+
+    private List<LeadView> ReadViews(string sql, (string Name, object Value)[] parameters)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var r = command.ExecuteReader();
+        var leads = new List<LeadView>();
+        while (r.Read())
+        {
+            leads.Add(ReadView(r));
+        }
+
+        return leads;
     }
 
     public Task<IReadOnlyList<StatusLogEntry>> GetStatusHistoryAsync(long leadId, CancellationToken cancellationToken)

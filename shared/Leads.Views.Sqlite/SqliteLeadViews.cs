@@ -68,33 +68,11 @@ internal sealed class SqliteLeadViews : ISqliteProjectionDocuments<LeadReadModel
     public bool Erases(IReadOnlyList<DocumentWrite<LeadReadModel>> documents) =>
         documents.Any(d => d.PreviousPosition is not null && d.Document.View.Forgotten);
 
-    public IReadOnlyList<string> ListChangedSince(SqliteConnection connection, GlobalPosition from)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream_id FROM lead_views WHERE (position_commit, position_prepare) >= ($from_c, $from_p) ORDER BY lead_id";
-        AddPosition(command, "$from", from);
-        using var r = command.ExecuteReader();
-        var streams = new List<string>();
-        while (r.Read())
-        {
-            streams.Add(r.GetString(0));
-        }
+    public IReadOnlyList<string> ListChangedSince(SqliteConnection connection, GlobalPosition from) =>
+        SqliteDocumentPositions.ListChangedSince(connection, "lead_views", from);
 
-        return streams;
-    }
-
-    public GlobalPosition? LastChangeBefore(SqliteConnection connection, GlobalPosition before)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT position_commit, position_prepare FROM lead_views
-            WHERE (position_commit, position_prepare) < ($before_c, $before_p)
-            ORDER BY position_commit DESC, position_prepare DESC LIMIT 1
-            """;
-        AddPosition(command, "$before", before);
-        using var r = command.ExecuteReader();
-        return r.Read() ? Position(r, 0) : null;
-    }
+    public GlobalPosition? LastChangeBefore(SqliteConnection connection, GlobalPosition before) =>
+        SqliteDocumentPositions.LastChangeBefore(connection, "lead_views", before);
 
     public void Rewind(SqliteTransaction transaction, ProjectionRewind<LeadReadModel> rewind)
     {

@@ -28,6 +28,7 @@ internal sealed class ViewDatabase
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS lead_views_by_status ON lead_views (status, lead_id);
+        CREATE INDEX IF NOT EXISTS lead_views_by_followup ON lead_views (status, followup_on, lead_id);
         CREATE INDEX IF NOT EXISTS lead_views_by_position ON lead_views (position_commit, position_prepare);
         CREATE TABLE IF NOT EXISTS status_log (
             lead_id INTEGER NOT NULL,

@@ -12,6 +12,8 @@ internal static class ViewRows
     public const string ViewColumns =
         "lead_id, stream_id, name, email, phone, phone_digits, status, followup_on, revision, position_commit, position_prepare, created_at, updated_at";
 
+    public static string FollowupDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static LeadView ReadView(SqliteDataReader r) => new()
     {
         LeadId = r.GetInt64(0),
@@ -38,7 +40,7 @@ internal static class ViewRows
         p["$phone"].Value = view.Phone;
         p["$phone_digits"].Value = view.PhoneDigits;
         p["$status"].Value = view.Status is { } s ? (int)s : DBNull.Value;
-        p["$followup_on"].Value = view.FollowupOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        p["$followup_on"].Value = view.FollowupOn is { } d ? FollowupDate(d) : DBNull.Value;
         p["$revision"].Value = Db(view.Revision);
         p["$position_c"].Value = Db(view.Position.Commit);
         p["$position_p"].Value = Db(view.Position.Prepare);

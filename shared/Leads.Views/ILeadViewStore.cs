@@ -19,6 +19,13 @@ public interface ILeadViewStore : ICheckpointReader, IParkedEventReader
     /// </summary>
     Task<LeadPage> ListByStatusAsync(LeadStatus? status, int pageSize, string? pageToken, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Leads in Follow-up with a follow-up date inside <paramref name="window"/>, ordered by that date, then lead id
+    /// (leads in Follow-up without a date are not listed: nothing is due). Paging as <see cref="ListByStatusAsync"/>,
+    /// with tokens of <see cref="FollowupPageToken"/>; a window that ends before it starts is an <see cref="ArgumentException"/>.
+    /// </summary>
+    Task<LeadPage> ListFollowupsAsync(FollowupWindow window, int pageSize, string? pageToken, CancellationToken cancellationToken);
+
     /// <summary>The lead's status changes in order; empty when the lead is unknown.</summary>
     Task<IReadOnlyList<StatusLogEntry>> GetStatusHistoryAsync(long leadId, CancellationToken cancellationToken);
 }

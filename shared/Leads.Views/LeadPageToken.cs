@@ -36,17 +36,7 @@ public static class LeadPageToken
             return 0;
         }
 
-        string text;
-        try
-        {
-            text = token.Length <= 200 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)) : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            throw new InvalidPageTokenException("page_token is not a token this listing issued");
-        }
-
-        var parts = text.Split('|');
+        var parts = Parts(token);
         if (parts.Length != 4 || parts[0] != "v1" || Check(string.Join('|', parts[..3])) != parts[3]
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var tokenStatus)
             || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var after))
@@ -64,4 +54,17 @@ public static class LeadPageToken
 
     private static string Check(string body) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("leads-page|" + body)), 0, 6);
+
+    /// <summary>The '|'-separated parts of a token's text; a token that is not base64url of UTF-8 (or too long) is refused.</summary>
+    internal static string[] Parts(string token)
+    {
+        try
+        {
+            return (token.Length <= 200 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)) : throw new FormatException()).Split('|');
+        }
+        catch (FormatException)
+        {
+            throw new InvalidPageTokenException("page_token is not a token this listing issued");
+        }
+    }
 }

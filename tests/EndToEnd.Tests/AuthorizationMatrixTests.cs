@@ -36,6 +36,7 @@ public abstract class AuthorizationMatrixTests(LeadPlatform platform)
         ["leads.v1.LeadQueries/GetLeadHistory"] = LeadsRoles.Read,
         ["leads.v1.LeadQueries/GetLeadAsOf"] = LeadsRoles.Read,
         ["leads.v1.LeadQueries/ExportLeadData"] = LeadsRoles.Admin,
+        ["leads.v1.LeadQueries/ListFollowups"] = LeadsRoles.Read,
         ["leads.v1.ProjectionAdmin/ListProjections"] = LeadsRoles.Admin,
         ["leads.v1.ProjectionAdmin/ResetProjection"] = LeadsRoles.Admin,
         ["leads.v1.ProjectionAdmin/PauseProjection"] = LeadsRoles.Admin,

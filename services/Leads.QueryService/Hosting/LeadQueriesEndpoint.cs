@@ -2,6 +2,7 @@ using Grpc.Core;
 using Leads.Contracts.V1;
 using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
+using Leads.QueryService.ListFollowups;
 using Leads.QueryService.LeadHistory;
 using Leads.QueryService.ListLeads;
 using Leads.QueryService.SearchLeads;
@@ -18,7 +19,8 @@ internal sealed class LeadQueriesEndpoint(
     StatusHistoryQuery statusHistory,
     LeadHistoryQuery history,
     LeadAsOfQuery asOf,
-    ExportLeadDataQuery export) : LeadQueries.LeadQueriesBase
+    ExportLeadDataQuery export,
+    ListFollowupsQuery followups) : LeadQueries.LeadQueriesBase
 {
     public override Task<LeadView> GetLead(GetLeadRequest request, ServerCallContext context) =>
         getLead.RunAsync(request, context);
@@ -40,4 +42,7 @@ internal sealed class LeadQueriesEndpoint(
 
     public override Task<ExportLeadDataReply> ExportLeadData(ExportLeadDataRequest request, ServerCallContext context) =>
         export.RunAsync(request, context.CancellationToken);
+
+    public override Task<ListFollowupsReply> ListFollowups(ListFollowupsRequest request, ServerCallContext context) =>
+        followups.RunAsync(request, context.CancellationToken);
 }

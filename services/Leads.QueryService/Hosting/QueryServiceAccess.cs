@@ -19,6 +19,7 @@ internal static class QueryServiceAccess
         [nameof(LeadQueries.LeadQueriesBase.GetLeadHistory)] = RpcAuthorizationExtensions.Readers,
         [nameof(LeadQueries.LeadQueriesBase.GetLeadAsOf)] = RpcAuthorizationExtensions.Readers,
         [nameof(LeadQueries.LeadQueriesBase.ExportLeadData)] = RpcAuthorizationExtensions.Admins,
+        [nameof(LeadQueries.LeadQueriesBase.ListFollowups)] = RpcAuthorizationExtensions.Readers,
     });
 
     public static RpcAccessRules ProjectionAdminRules { get; } = new(ProjectionAdmin.Descriptor.FullName, new Dictionary<string, RpcAccess>

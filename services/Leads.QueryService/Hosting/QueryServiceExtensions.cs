@@ -2,6 +2,7 @@ using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
 using Leads.QueryService.Grpc;
 using Leads.QueryService.LeadHistory;
+using Leads.QueryService.ListFollowups;
 using Leads.QueryService.ListLeads;
 using Leads.QueryService.ProjectionOps;
 using Leads.QueryService.SearchLeads;
@@ -47,6 +48,7 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton<LeadHistoryQuery>();
         builder.Services.AddSingleton<LeadAsOfQuery>();
         builder.Services.AddSingleton<ExportLeadDataQuery>();
+        builder.Services.AddSingleton<ListFollowupsQuery>();
 
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();

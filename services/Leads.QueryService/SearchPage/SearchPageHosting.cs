@@ -73,6 +73,7 @@ internal static class SearchPageHosting
         var files = new EmbeddedFileProvider(Assembly.GetExecutingAssembly(), ResourcePrefix.TrimEnd('.'));
         var types = new FileExtensionContentTypeProvider();
         app.MapGet("/", (HttpContext context, CancellationToken cancellationToken) => SendAsync(context, files, "index.html", types, cancellationToken));
+        app.MapGet("/followups", (HttpContext context, CancellationToken cancellationToken) => SendAsync(context, files, "followups.html", types, cancellationToken));
         app.MapGet("/page/{file}", (HttpContext context, string file, CancellationToken cancellationToken) => SendAsync(context, files, file, types, cancellationToken));
         return app;
     }

@@ -33,12 +33,13 @@ public sealed class PublishingScenario : IAsyncDisposable
     public PublisherHost? Publisher { get; private set; }
 
     /// <summary>Consumers first (their queues must exist before anything is published), the publisher on demand.</summary>
-    public static async Task<PublishingScenario> StartAsync(RabbitMqBroker broker, string name, CancellationToken cancellationToken)
+    /// <param name="reminders">The observer also records the reminder process's messages.</param>
+    public static async Task<PublishingScenario> StartAsync(RabbitMqBroker broker, string name, CancellationToken cancellationToken, bool reminders = false)
     {
         var directory = Directory.CreateTempSubdirectory($"leads-{name}-");
         var rabbitMq = await broker.CreateVirtualHostAsync(name, cancellationToken);
         var events = new LeadEventWriter(directory.FullName);
-        var observer = await MessageObserver.StartAsync(rabbitMq, "observer", cancellationToken);
+        var observer = await MessageObserver.StartAsync(rabbitMq, "observer", cancellationToken, reminders);
         var commissions = await CommissionsHost.StartAsync(directory.FullName, rabbitMq, cancellationToken);
         return new PublishingScenario(directory, rabbitMq, events, observer, commissions);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Leads.Commissions;
 using Leads.Commissions.CountConversions;
+using Leads.Commissions.FollowupReminders;
 using Leads.Security;
 using Leads.ServiceDefaults.Security;
 using Leads.Testing;
@@ -48,6 +49,10 @@ public sealed class CommissionsHost : IAsyncDisposable
         var days = await _http.GetFromJsonAsync<List<DailyConversions>>("/conversions", cancellationToken);
         return days?.Sum(d => d.Conversions) ?? 0;
     }
+
+    /// <summary>The sales team's open follow-up to-dos (GET /followup-todos).</summary>
+    public async Task<IReadOnlyList<FollowupTodo>> FollowupTodosAsync(CancellationToken cancellationToken) =>
+        await _http.GetFromJsonAsync<List<FollowupTodo>>("/followup-todos", cancellationToken) ?? [];
 
     /// <summary>GET /conversions/{day}.</summary>
     public async Task<long> ConversionsOnAsync(DateOnly day, CancellationToken cancellationToken)

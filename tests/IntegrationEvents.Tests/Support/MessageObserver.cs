@@ -15,7 +15,7 @@ public sealed class MessageObserver : IAsyncDisposable
     private readonly ConcurrentQueue<ObservedMessage> _seen = new();
     private readonly IBusControl _bus;
 
-    private MessageObserver(string connectionString, string queue)
+    private MessageObserver(string connectionString, string queue, bool reminders)
     {
         var address = RabbitMqAddress.Parse(connectionString);
         _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
@@ -30,6 +30,10 @@ public sealed class MessageObserver : IAsyncDisposable
                 e.PrefetchCount = 64;
                 e.ConcurrentMessageLimit = 1;
                 e.Consumer(() => new Recorder(_seen));
+                if (reminders)
+                {
+                    e.Consumer(() => new ReminderRecorder(_seen));
+                }
             });
         });
     }
@@ -38,9 +42,10 @@ public sealed class MessageObserver : IAsyncDisposable
 
     public int Count => _seen.Count;
 
-    public static async Task<MessageObserver> StartAsync(string connectionString, string queue, CancellationToken cancellationToken)
+    /// <param name="reminders">Also record LeadFollowupDue and LeadFollowupOverdue (the reminder process's messages).</param>
+    public static async Task<MessageObserver> StartAsync(string connectionString, string queue, CancellationToken cancellationToken, bool reminders = false)
     {
-        var observer = new MessageObserver(connectionString, queue);
+        var observer = new MessageObserver(connectionString, queue, reminders);
         var handle = await observer._bus.StartAsync(cancellationToken);
         await handle.Ready.WaitAsync(cancellationToken);
         return observer;
@@ -72,21 +77,31 @@ public sealed class MessageObserver : IAsyncDisposable
         public Task Consume(ConsumeContext<LeadConverted> context) => Record(context);
 
         private Task Record<T>(ConsumeContext<T> context)
-            where T : class, ILeadIntegrationEvent
-        {
-            var m = context.Message;
-            seen.Enqueue(new ObservedMessage(
-                context.MessageId ?? Guid.Empty,
-                typeof(T).Name,
-                m.LeadId,
-                m.SourceEventId,
-                m.SourcePosition,
-                m.RecordedAt,
-                context.CorrelationId,
-                context.Headers.Get<string>(MassTransitMessageSender.CorrelationIdHeader),
-                context.Headers.Get<string>(MassTransitMessageSender.TraceParentHeader),
-                m));
-            return Task.CompletedTask;
-        }
+            where T : class, ILeadIntegrationEvent => MessageObserver.Record(seen, context);
+    }
+
+    private sealed class ReminderRecorder(ConcurrentQueue<ObservedMessage> seen) : IConsumer<LeadFollowupDue>, IConsumer<LeadFollowupOverdue>
+    {
+        public Task Consume(ConsumeContext<LeadFollowupDue> context) => Record(seen, context);
+
+        public Task Consume(ConsumeContext<LeadFollowupOverdue> context) => Record(seen, context);
+    }
+
+    private static Task Record<T>(ConcurrentQueue<ObservedMessage> seen, ConsumeContext<T> context)
+        where T : class, ILeadIntegrationEvent
+    {
+        var m = context.Message;
+        seen.Enqueue(new ObservedMessage(
+            context.MessageId ?? Guid.Empty,
+            typeof(T).Name,
+            m.LeadId,
+            m.SourceEventId,
+            m.SourcePosition,
+            m.RecordedAt,
+            context.CorrelationId,
+            context.Headers.Get<string>(MassTransitMessageSender.CorrelationIdHeader),
+            context.Headers.Get<string>(MassTransitMessageSender.TraceParentHeader),
+            m));
+        return Task.CompletedTask;
     }
 }

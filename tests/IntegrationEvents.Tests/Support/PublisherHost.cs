@@ -1,4 +1,6 @@
 using Leads.IntegrationPublisher;
+using Leads.IntegrationPublisher.Publishing;
+using Leads.IntegrationPublisher.Reminders;
 using Leads.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +24,19 @@ public sealed class PublisherHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public IProjector Projector => _host.Services.GetRequiredService<IProjector>();
+    /// <summary>The publishing projection (the reminder process runs a second one beside it: <see cref="Reminders"/>).</summary>
+    public IProjector Projector => ProjectorNamed(IntegrationPublisherProjection.Name);
 
-    public static async Task<PublisherHost> StartAsync(string dataDirectory, string? rabbitMq, CancellationToken cancellationToken)
+    public IProjector Reminders => ProjectorNamed(FollowupReminderProjection.Name);
+
+    private IProjector ProjectorNamed(string name) => _host.Services.GetServices<IProjector>().Single(p => p.Name == name);
+
+    public static Task<PublisherHost> StartAsync(string dataDirectory, string? rabbitMq, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, rabbitMq, new Dictionary<string, string?>(), _ => { }, cancellationToken);
+
+    /// <summary>With more settings, and services registered before the publisher's (a clock) or after them (a sender that replaces the bus's).</summary>
+    public static async Task<PublisherHost> StartAsync(
+        string dataDirectory, string? rabbitMq, IDictionary<string, string?> settings, Action<IServiceCollection> replace, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,10 +45,12 @@ public sealed class PublisherHost : IAsyncDisposable
             ["ConnectionStrings:rabbitmq"] = rabbitMq,
             ["IntegrationPublisher:PublishTimeout"] = "00:00:03",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Services.AddIntegrationPublisher(builder.Configuration, dataDirectory);
+        replace(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new PublisherHost(host, logs);

@@ -9,16 +9,14 @@ namespace Leads.Testing.Contracts;
 /// <summary>
 /// What every view store (SQLite now, MongoDB later) must do, through its two ports: the projector's
 /// <see cref="IProjectionStore{TDoc}"/> and the query side's <see cref="ILeadViewStore"/>. An adapter's test class
-/// subclasses this and says how to create an empty store.
+/// subclasses this and says how to create an empty store. The ListFollowups part is in <see cref="FollowupListingContract"/>
+/// (this class's base, so one subclass runs both).
 /// </summary>
-public abstract class LeadViewStoreContract
+public abstract class LeadViewStoreContract : FollowupListingContract
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    internal static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>An empty store; both ports must be the same store.</summary>
-    protected abstract (ILeadViewStore Reader, IProjectionStore<LeadReadModel> Writer) CreateStore();
-
-    private static DocumentWrite<LeadReadModel> Doc(long leadId, int firstPosition, GlobalPosition? previous, params ILeadEvent[] events)
+    internal static DocumentWrite<LeadReadModel> Doc(long leadId, int firstPosition, GlobalPosition? previous, params ILeadEvent[] events)
     {
         var contexts = events.Select((e, i) => ((object)e, new EventContext(
             LeadStream.Name(leadId), (ulong)i, GlobalPosition.FromSequence((ulong)(firstPosition + i)), Guid.NewGuid(),
@@ -27,7 +25,7 @@ public abstract class LeadViewStoreContract
         return new DocumentWrite<LeadReadModel>(LeadStream.Name(leadId), model, model.View.Position, previous);
     }
 
-    private static ILeadEvent[] Lead(long id, LeadStatus status = LeadStatus.Available) =>
+    internal static ILeadEvent[] Lead(long id, LeadStatus status = LeadStatus.Available) =>
         [new LeadWasInitialized(id), new NameChanged(id, $"Lead {id}"), new StatusChanged(id, status)];
 
     private static ParkedEvent Parked(long leadId, ulong position, bool held = false) =>
@@ -35,7 +33,7 @@ public abstract class LeadViewStoreContract
             new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), held, held ? "held back" : "JsonException: bad", held ? 0 : 3,
             new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
 
-    private static Task Commit(IProjectionStore<LeadReadModel> writer, ulong checkpoint, params DocumentWrite<LeadReadModel>[] docs) =>
+    internal static Task Commit(IProjectionStore<LeadReadModel> writer, ulong checkpoint, params DocumentWrite<LeadReadModel>[] docs) =>
         writer.CommitAsync(new ProjectionCommit<LeadReadModel>(docs, [], GlobalPosition.FromSequence(checkpoint)), Ct);
 
     [Fact]

@@ -95,13 +95,29 @@ public sealed class ViewRequestShapeTests
     }
 
     [Fact]
+    public void A_page_of_follow_ups_is_in_follow_up_inside_the_window_after_the_last_date_and_lead_and_sorted_by_both()
+    {
+        var window = new FollowupWindow(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3));
+
+        Bson.Equal("""
+            { "status" : 2, "followupOn" : { "$gte" : "2026-12-01", "$lte" : "2026-12-03" }, "$or" : [
+                { "followupOn" : { "$gt" : "2026-12-02" } },
+                { "followupOn" : "2026-12-02", "_id" : { "$gt" : NumberLong(1410) } } ] }
+            """, Bson.Render(ViewRequests.FollowupsPage(window, (new DateOnly(2026, 12, 2), 1410))));
+        Bson.Equal("""{ "status" : 2, "followupOn" : { "$gte" : "0000-00-00", "$lte" : "9999-99-99" } }""",
+            Bson.Render(ViewRequests.FollowupsPage(FollowupWindow.Any, null)));
+        Bson.Equal("""{ "followupOn" : 1, "_id" : 1 }""", Bson.Render(ViewRequests.ByFollowupThenLeadId));
+    }
+
+    [Fact]
     public void Every_query_has_its_index()
     {
         Bson.Equal("""{ "status" : 1, "_id" : 1 }""", Bson.Render(ViewCollections.ByStatusThenLeadId.Keys));
+        Bson.Equal("""{ "status" : 1, "followupOn" : 1, "_id" : 1 }""", Bson.Render(ViewCollections.ByStatusThenFollowup.Keys));
         Bson.Equal("""{ "posCommit" : 1, "posPrepare" : 1 }""", Bson.Render(ViewCollections.ViewsByPosition.Keys));
         Assert.Equal(
-            ["by_status_lead_id", "by_position"],
-            new[] { ViewCollections.ByStatusThenLeadId, ViewCollections.ViewsByPosition }.Select(i => i.Options.Name));
+            ["by_status_lead_id", "by_status_followup_lead_id", "by_position"],
+            new[] { ViewCollections.ByStatusThenLeadId, ViewCollections.ByStatusThenFollowup, ViewCollections.ViewsByPosition }.Select(i => i.Options.Name));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public static class RpcFuzzers
         ["leads.v1.LeadQueries.GetLeadAsOf"] = new(
             (c, r) => new Fields().Int64(1, c.AnyLead(r)).Message(2, Timestamps.Of(1_900_000_000, 5)).Build(r), LeadQueriesAttacks.GetLeadAsOf),
         ["leads.v1.LeadQueries.ExportLeadData"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), LeadQueriesAttacks.ExportLeadData),
+        ["leads.v1.LeadQueries.ListFollowups"] = new((c, r) => new Fields().String(1, "2016-11-01").Int32(3, 10).Build(r), FollowupAttacks.ListFollowups),
 
         ["leads.v1.ProjectionAdmin.ListProjections"] = new((c, r) => [], ProjectionAdminAttacks.ListProjections),
         ["leads.v1.ProjectionAdmin.ResetProjection"] = new(

@@ -63,3 +63,5 @@ export const getLeadHistory = (id, pageSize, pageToken, signal) =>
   get(lead(id) + '/history', { pageSize, pageToken, newestFirst: true }, signal);
 export const getLeadAsOfRevision = (id, revision, signal) => get(lead(id) + '/as-of', { revision }, signal);
 export const getLeadAsOfMoment = (id, at, signal) => get(lead(id) + '/as-of', { at }, signal);
+export const listFollowups = (dueFrom, dueTo, pageSize, pageToken, signal) =>
+  get('/v1/followups', { dueFrom, dueTo, pageSize, pageToken }, signal);
