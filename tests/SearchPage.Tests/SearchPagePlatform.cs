@@ -14,6 +14,7 @@ public sealed class SearchPagePlatform : IAsyncLifetime
 {
     private static readonly TimeSpan ProjectionDeadline = TimeSpan.FromSeconds(60);
     private readonly List<ServiceProcess> services = [];
+    private readonly int commandPort = FreePort.Next();
     private IPlaywright? playwright;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "leads-page-" + Guid.NewGuid().ToString("N"));
@@ -34,8 +35,9 @@ public sealed class SearchPagePlatform : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(DataDirectory);
+        // The query service forwards the page's commands to the command service: it must know its port before both start.
         var writers = new[] { "Leads.CommandService", "Leads.ViewProjector", "Leads.SearchProjector" }
-            .Select(name => ServiceProcess.StartAsync(name, Settings(), cancellationToken: cancellationToken))
+            .Select(name => ServiceProcess.StartAsync(name, Settings(), name == "Leads.CommandService" ? commandPort : null, cancellationToken: cancellationToken))
             .ToList();
         var query = StartQueryServiceAsync(cancellationToken);
         try
@@ -147,5 +149,6 @@ public sealed class SearchPagePlatform : IAsyncLifetime
     {
         ["Leads:DataDirectory"] = DataDirectory,
         ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+        ["Leads:CommandService:Url"] = $"http://127.0.0.1:{commandPort}",
     };
 }

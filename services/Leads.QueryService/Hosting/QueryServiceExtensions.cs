@@ -2,7 +2,9 @@ using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
 using Leads.QueryService.Grpc;
 using Leads.QueryService.LeadHistory;
+using Leads.QueryService.LeadChanges;
 using Leads.QueryService.ListLeads;
+using Leads.QueryService.PageCommands;
 using Leads.QueryService.ProjectionOps;
 using Leads.QueryService.SearchLeads;
 using Leads.QueryService.SearchPage;
@@ -47,6 +49,8 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton<LeadHistoryQuery>();
         builder.Services.AddSingleton<LeadAsOfQuery>();
         builder.Services.AddSingleton<ExportLeadDataQuery>();
+        builder.Services.AddSingleton<LeadChangeFeed>();
+        builder.AddPageCommands();
 
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();
@@ -62,6 +66,8 @@ internal static class QueryServiceExtensions
         app.MapGrpcServiceStrictly<LeadQueriesEndpoint>();
         app.MapGrpcServiceStrictly<ProjectionAdminEndpoint>();
         app.MapSearchPage();
+        app.MapPageCommands();
+        app.MapLeadChanges();
         var data = app.Services.GetRequiredService<DataDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Query service listening on {Addresses}, reading the data directory {DataDirectory}",
