@@ -133,6 +133,24 @@ public sealed class PageCommandTests(SearchPagePlatform platform)
     }
 
     [Fact]
+    public async Task Without_a_command_service_to_forward_to_a_command_is_Unavailable_saying_so()
+    {
+        var (id, _) = await PageLeads.CreateAsync(platform, "Nobody Home");
+        var nowhere = new Dictionary<string, string> { ["Leads:CommandService:Url"] = $"http://127.0.0.1:{Leads.Testing.FreePort.Next()}" };
+        var (service, page) = await platform.StartQueryServiceAsync(Cancel, nowhere);
+        await using var _ = service;
+        using var http = new HttpClient { BaseAddress = page, DefaultRequestVersion = HttpVersion.Version11 };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PageLeads.Writer("alice"));
+
+        var (status, body) = await PostAsync(http, $"/v1/leads/{id}/name", """{"name":"Not Sent"}""");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("UNAVAILABLE", body.GetProperty("status").GetString());
+        Assert.Equal("the command service is not reachable", body.GetProperty("message").GetString());
+        Assert.Equal(4, (await PageLeads.HistoryAsync(platform, id)).Count);
+    }
+
+    [Fact]
     public async Task An_unknown_lead_is_NotFound_and_an_existing_one_cannot_be_created_twice()
     {
         var (id, _) = await PageLeads.CreateAsync(platform, "Twice");

@@ -74,11 +74,16 @@ public sealed class SearchPagePlatform : IAsyncLifetime
         });
     }
 
-    /// <summary>Another query service on the same data directory, with the page on a port of its own.</summary>
-    public async Task<(ServiceProcess Service, Uri Page)> StartQueryServiceAsync(CancellationToken cancellationToken)
+    /// <summary>Another query service on the same data directory, with the page on a port of its own (and <paramref name="overrides"/>).</summary>
+    public async Task<(ServiceProcess Service, Uri Page)> StartQueryServiceAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var page = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var settings = Settings();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         settings["Leads:SearchPage:Url"] = page.ToString().TrimEnd('/');
         var service = await ServiceProcess.StartAsync("Leads.QueryService", settings, cancellationToken: cancellationToken);
         return (service, page);
