@@ -20,14 +20,9 @@ public sealed class ConcurrentEditingTests(SearchPagePlatform platform)
         var (id, _) = await PageLeads.CreateAsync(platform, "Merge Me", inFollowUp: true);
         await using var aliceContext = await platform.NewContextAsync();
         await using var bobContext = await platform.NewContextAsync();
-        var alice = await OpenLeadAsync(platform, aliceContext, id, PageLeads.Writer("alice"));
-        var bob = await OpenLeadAsync(platform, bobContext, id, PageLeads.Writer("bob"));
-        await Form(bob, "Rename").GetByLabel("Name").FillAsync("Merge Me Renamed");
 
-        await Form(alice, "Status").GetByLabel("Status").SelectOptionAsync("CLOSED");
-        await SubmitAsync(alice, "Status", "Change status");
+        var (alice, bob) = await BobEditsWhileAliceClosesAsync(aliceContext, bobContext, id, page => Form(page, "Rename").GetByLabel("Name").FillAsync("Merge Me Renamed"));
         await Expect(bob.Locator("#live-status")).ToContainTextAsync("changed elsewhere");
-        await Expect(bob.Locator("#lead-title .badge")).ToHaveTextAsync("Closed");
         await Expect(Form(bob, "Rename").GetByLabel("Name")).ToHaveValueAsync("Merge Me Renamed");
         await SubmitAsync(bob, "Rename", "Rename");
 
@@ -46,13 +41,8 @@ public sealed class ConcurrentEditingTests(SearchPagePlatform platform)
         var (id, last) = await PageLeads.CreateAsync(platform, "Conflict Me", inFollowUp: true);
         await using var aliceContext = await platform.NewContextAsync();
         await using var bobContext = await platform.NewContextAsync();
-        var alice = await OpenLeadAsync(platform, aliceContext, id, PageLeads.Writer("alice"));
-        var bob = await OpenLeadAsync(platform, bobContext, id, PageLeads.Writer("bob"));
-        await Form(bob, "Follow-up").GetByLabel("Follow-up on").FillAsync("2026-12-24");
 
-        await Form(alice, "Status").GetByLabel("Status").SelectOptionAsync("CLOSED");
-        await SubmitAsync(alice, "Status", "Change status");
-        await Expect(bob.Locator("#lead-title .badge")).ToHaveTextAsync("Closed");
+        var (_, bob) = await BobEditsWhileAliceClosesAsync(aliceContext, bobContext, id, page => Form(page, "Follow-up").GetByLabel("Follow-up on").FillAsync("2026-12-24"));
         await SubmitAsync(bob, "Follow-up", "Set follow-up");
 
         var conflict = bob.GetByRole(AriaRole.Alert).Filter(new LocatorFilterOptions { HasText = "Not saved" });
@@ -71,6 +61,19 @@ public sealed class ConcurrentEditingTests(SearchPagePlatform platform)
         await Expect(Form(bob, "Follow-up").Locator(".form-error")).ToContainTextAsync("a follow-up can only be set while it is FollowUp");
 
         Assert.DoesNotContain(await PageLeads.HistoryAsync(platform, id), e => e.Type.StartsWith("FollowupSet", StringComparison.Ordinal) && e.Revision > last.Revision);
+    }
+
+    /// <summary>Alice and Bob open the lead; Bob starts editing; Alice closes the lead, and Bob's page follows live.</summary>
+    private async Task<(IPage Alice, IPage Bob)> BobEditsWhileAliceClosesAsync(IBrowserContext aliceContext, IBrowserContext bobContext, long id, Func<IPage, Task> bobStartsEditing)
+    {
+        var alice = await OpenLeadAsync(platform, aliceContext, id, PageLeads.Writer("alice"));
+        var bob = await OpenLeadAsync(platform, bobContext, id, PageLeads.Writer("bob"));
+        await bobStartsEditing(bob);
+
+        await Form(alice, "Status").GetByLabel("Status").SelectOptionAsync("CLOSED");
+        await SubmitAsync(alice, "Status", "Change status");
+        await Expect(bob.Locator("#lead-title .badge")).ToHaveTextAsync("Closed");
+        return (alice, bob);
     }
 
     [Fact]

@@ -26,13 +26,19 @@ public sealed class LeadEditingTests(SearchPagePlatform platform)
     internal static Task SubmitAsync(IPage page, string form, string button) =>
         Form(page, form).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
 
+    private async Task<IPage> OpenAsAliceAsync(IBrowserContext context, string pathAndQuery)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(PageAccess.Url(platform.PageAddress, pathAndQuery, PageLeads.Writer("alice")));
+        return page;
+    }
+
     [Fact]
     public async Task An_agent_creates_a_lead_then_renames_it_and_changes_its_contact_info_status_and_follow_up()
     {
         var id = PageLeads.NextId();
         await using var context = await platform.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/", PageLeads.Writer("alice")));
+        var page = await OpenAsAliceAsync(context, "/");
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "New lead" }).ClickAsync();
         var create = Form(page, "New lead");
@@ -78,8 +84,7 @@ public sealed class LeadEditingTests(SearchPagePlatform platform)
     {
         var id = PageLeads.NextId();
         await using var context = await platform.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/?new", PageLeads.Writer("alice")));
+        var page = await OpenAsAliceAsync(context, "/?new");
         var create = Form(page, "New lead");
         await create.GetByLabel("Lead id").FillAsync(id.ToString(CultureInfo.InvariantCulture));
         await create.GetByLabel("Email").FillAsync("not-an-email");

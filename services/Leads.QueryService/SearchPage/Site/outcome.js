@@ -8,6 +8,7 @@ import { when } from './format.js';
 /** Clears the last outcome. */
 export function clearOutcome() {
   replaceChildren(byId('edit-outcome'));
+  delete byId('edit-outcome').dataset.outcome;
   replaceChildren(byId('conflict-events'));
   byId('conflict').hidden = true;
 }
