@@ -14,6 +14,7 @@ public sealed class SearchPagePlatform : IAsyncLifetime
 {
     private static readonly TimeSpan ProjectionDeadline = TimeSpan.FromSeconds(60);
     private readonly List<ServiceProcess> services = [];
+    private readonly int commandPort = FreePort.Next();
     private IPlaywright? playwright;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "leads-page-" + Guid.NewGuid().ToString("N"));
@@ -34,8 +35,9 @@ public sealed class SearchPagePlatform : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(DataDirectory);
+        // The query service forwards the page's commands to the command service: it must know its port before both start.
         var writers = new[] { "Leads.CommandService", "Leads.ViewProjector", "Leads.SearchProjector" }
-            .Select(name => ServiceProcess.StartAsync(name, Settings(), cancellationToken: cancellationToken))
+            .Select(name => ServiceProcess.StartAsync(name, Settings(), name == "Leads.CommandService" ? commandPort : null, cancellationToken: cancellationToken))
             .ToList();
         var query = StartQueryServiceAsync(cancellationToken);
         try
@@ -72,11 +74,16 @@ public sealed class SearchPagePlatform : IAsyncLifetime
         });
     }
 
-    /// <summary>Another query service on the same data directory, with the page on a port of its own.</summary>
-    public async Task<(ServiceProcess Service, Uri Page)> StartQueryServiceAsync(CancellationToken cancellationToken)
+    /// <summary>Another query service on the same data directory, with the page on a port of its own (and <paramref name="overrides"/>).</summary>
+    public async Task<(ServiceProcess Service, Uri Page)> StartQueryServiceAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var page = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var settings = Settings();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         settings["Leads:SearchPage:Url"] = page.ToString().TrimEnd('/');
         var service = await ServiceProcess.StartAsync("Leads.QueryService", settings, cancellationToken: cancellationToken);
         return (service, page);
@@ -147,5 +154,6 @@ public sealed class SearchPagePlatform : IAsyncLifetime
     {
         ["Leads:DataDirectory"] = DataDirectory,
         ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+        ["Leads:CommandService:Url"] = $"http://127.0.0.1:{commandPort}",
     };
 }

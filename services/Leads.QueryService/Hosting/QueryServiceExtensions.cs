@@ -1,9 +1,11 @@
 using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
 using Leads.QueryService.Grpc;
+using Leads.QueryService.LeadChanges;
 using Leads.QueryService.LeadHistory;
 using Leads.QueryService.ListFollowups;
 using Leads.QueryService.ListLeads;
+using Leads.QueryService.PageCommands;
 using Leads.QueryService.ProjectionOps;
 using Leads.QueryService.SearchLeads;
 using Leads.QueryService.SearchPage;
@@ -49,6 +51,8 @@ internal static class QueryServiceExtensions
         builder.Services.AddSingleton<LeadAsOfQuery>();
         builder.Services.AddSingleton<ExportLeadDataQuery>();
         builder.Services.AddSingleton<ListFollowupsQuery>();
+        builder.Services.AddSingleton<LeadChangeFeed>();
+        builder.AddPageCommands();
 
         builder.Services.AddSingleton<ProjectionCatalog>();
         builder.Services.AddSingleton<ProjectionStatusReader>();
@@ -64,6 +68,8 @@ internal static class QueryServiceExtensions
         app.MapGrpcServiceStrictly<LeadQueriesEndpoint>();
         app.MapGrpcServiceStrictly<ProjectionAdminEndpoint>();
         app.MapSearchPage();
+        app.MapPageCommands();
+        app.MapLeadChanges();
         var data = app.Services.GetRequiredService<DataDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Query service listening on {Addresses}, reading the data directory {DataDirectory}",

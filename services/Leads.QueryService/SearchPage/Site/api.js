@@ -57,7 +57,8 @@ function errorFor(status, detail) {
 const lead = (id) => '/v1/leads/' + encodeURIComponent(id);
 
 export const searchLeads = (query, pageSize, signal) => get('/v1/leads:search', { query, pageSize }, signal);
-export const getLead = (id, signal) => get(lead(id), {}, signal);
+/** The lead's view; with minPosition (a command reply's position) once the view includes it (read-your-writes). */
+export const getLead = (id, signal, minPosition) => get(lead(id), { minPosition }, signal);
 export const getStatusHistory = (id, signal) => get(lead(id) + '/status-history', {}, signal);
 export const getLeadHistory = (id, pageSize, pageToken, signal) =>
   get(lead(id) + '/history', { pageSize, pageToken, newestFirst: true }, signal);

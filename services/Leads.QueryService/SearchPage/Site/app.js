@@ -1,6 +1,9 @@
 // The search page: routes between the search view and one lead (?lead=ID), shows errors that concern the whole page
 // (query service down, sign-in, missing role) and wires the token form.
+import { startLeadActions } from './actions.js';
+import { startCreate } from './create.js';
 import { startLeadView } from './lead.js';
+import { canWrite } from './roles.js';
 import { startSearch } from './search.js';
 import { byId } from './dom.js';
 import { currentToken, forgetToken, setToken, takeTokenFromAddress } from './token.js';
@@ -35,28 +38,47 @@ function clearNotice() {
 
 const onError = (error) => showNotice(error);
 const search = startSearch({ onOpen: (id) => navigate(id), onError });
-const lead = startLeadView({ onError });
+let actions = null;
+const lead = startLeadView({ onError, onLoaded: (shown) => actions.loaded(shown) });
+actions = startLeadActions(lead);
+const create = startCreate({ onCreated: (id, position) => navigate(id, position) });
 
 function route() {
   clearNotice();
-  const id = new URLSearchParams(window.location.search).get('lead');
+  const params = new URLSearchParams(window.location.search);
+  const id = params.get('lead');
   const onLead = id !== null && /^\d+$/.test(id);
-  byId('search-view').hidden = onLead;
+  const onCreate = !onLead && params.has('new') && canWrite();
+  byId('new-link').hidden = !canWrite();
+  byId('search-view').hidden = onLead || onCreate;
   byId('lead-view').hidden = !onLead;
+  byId('create-view').hidden = !onCreate;
+  if (!onLead) {
+    actions.leave();
+  }
   if (onLead) {
-    lead.show(id);
+    const position = params.get('position');
+    lead.show(id, position && /^\d+$/.test(position) ? position : undefined);
+  } else if (onCreate) {
+    document.title = 'New lead';
+    create.focus();
   } else {
     document.title = 'Lead search';
     search.focus();
   }
 }
 
-function navigate(id) {
-  window.history.pushState(null, '', id === null ? '/' : '/?lead=' + encodeURIComponent(id));
+function navigate(id, position) {
+  const address = id === null ? '/' : '/?lead=' + encodeURIComponent(id);
+  window.history.pushState(null, '', id === 'new' ? '/?new' : address + (position ? '&position=' + encodeURIComponent(position) : ''));
   route();
 }
 
-for (const link of [byId('home-link'), byId('back-link')]) {
+byId('new-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  navigate('new');
+});
+for (const link of [byId('home-link'), byId('back-link'), byId('create-back-link')]) {
   link.addEventListener('click', (event) => {
     event.preventDefault();
     navigate(null);

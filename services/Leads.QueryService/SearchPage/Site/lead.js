@@ -5,8 +5,12 @@ import { statusClass, statusName, timeElement, when } from './format.js';
 
 const auditPageSize = 5;
 
-/** Wires the lead view's controls once; returns show(leadId), which loads and renders one lead. onError as for search. */
-export function startLeadView({ onError }) {
+/**
+ * Wires the lead view's controls once; returns show(leadId, minPosition?), which loads and renders one lead,
+ * refresh(minPosition?), which loads it again in place, and current(). onError as for search; onLoaded(lead) after
+ * each render.
+ */
+export function startLeadView({ onError, onLoaded }) {
   const view = byId('lead-view');
   const status = byId('lead-status');
   const body = byId('lead-body');
@@ -22,16 +26,21 @@ export function startLeadView({ onError }) {
     status.classList.toggle('error', state === 'error' || state === 'missing');
   };
 
-  const show = async (id) => {
+  const show = (id, minPosition) => load(id, minPosition, false);
+  const refresh = (minPosition) => load(leadId, minPosition, true);
+
+  const load = async (id, minPosition, inPlace) => {
     loading?.abort();
     const controller = new AbortController();
     loading = controller;
     leadId = id;
-    body.hidden = true;
-    setState('loading', `Loading lead ${id}…`);
+    if (!inPlace) {
+      body.hidden = true;
+      setState('loading', `Loading lead ${id}…`);
+    }
     try {
       const [lead, statuses, history] = await Promise.all([
-        getLead(id, controller.signal),
+        getLead(id, controller.signal, minPosition),
         getStatusHistory(id, controller.signal),
         getLeadHistory(id, auditPageSize, '', controller.signal),
       ]);
@@ -45,7 +54,10 @@ export function startLeadView({ onError }) {
       body.hidden = false;
       setState('loaded', '');
       document.title = `${lead.name} (lead ${lead.leadId})`;
-      byId('lead-title').focus();
+      if (!inPlace) {
+        byId('lead-title').focus();
+      }
+      onLoaded?.(lead);
     } catch (error) {
       if (error.name === 'AbortError') {
         return;
@@ -127,7 +139,7 @@ export function startLeadView({ onError }) {
     }
   });
 
-  return { show };
+  return { show, refresh, current: () => current };
 }
 
 function renderLead(lead) {
