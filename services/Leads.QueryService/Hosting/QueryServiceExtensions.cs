@@ -1,3 +1,4 @@
+using Leads.QueryService.Analytics;
 using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
 using Leads.QueryService.Grpc;
@@ -54,6 +55,7 @@ internal static class QueryServiceExtensions
 
         builder.Services.AddRpcAccessRules(QueryServiceAccess.LeadQueriesRules);
         builder.Services.AddRpcAccessRules(QueryServiceAccess.ProjectionAdminRules);
+        builder.Services.AddRpcAccessRules(QueryServiceAccess.LeadAnalyticsRules);
         return builder;
     }
 
@@ -61,6 +63,7 @@ internal static class QueryServiceExtensions
     {
         app.MapGrpcServiceStrictly<LeadQueriesEndpoint>();
         app.MapGrpcServiceStrictly<ProjectionAdminEndpoint>();
+        app.MapGrpcServiceStrictly<LeadAnalyticsEndpoint>();
         app.MapSearchPage();
         var data = app.Services.GetRequiredService<DataDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>
