@@ -63,6 +63,22 @@ public abstract class AnalyticsRpcTests(LeadPlatform platform)
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 
+    [Fact]
+    public async Task The_command_line_prints_the_pipeline_funnel_and_time_in_status_as_tables()
+    {
+        var monthAgo = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var pipeline = await CommandLineTool.RunAsync(platform, Cancel, "analytics", "pipeline", "--as-of", Today);
+        var funnel = await CommandLineTool.RunAsync(platform, Cancel, "analytics", "funnel", "--from", monthAgo, "--to", Today, "--bucket", "week");
+        var times = await CommandLineTool.RunAsync(platform, Cancel, "analytics", "time-in-status", "--from", monthAgo, "--to", Today);
+        var bad = await CommandLineTool.RunAsync(platform, Cancel, "analytics", "funnel", "--from", monthAgo, "--to", Today, "--bucket", "year");
+
+        Assert.True(pipeline.ExitCode == 0 && pipeline.Output.Contains(Today, StringComparison.Ordinal) && pipeline.Output.Contains("follow-up", StringComparison.Ordinal), pipeline.Output);
+        Assert.True(funnel.ExitCode == 0 && funnel.Output.Contains("conversion", StringComparison.Ordinal), funnel.Output);
+        Assert.True(times.ExitCode == 0 && times.Output.Contains("creation to conversion", StringComparison.Ordinal), times.Output);
+        Assert.True(bad.ExitCode == 1 && bad.Output.Contains("bucket must be day, week or month, got 'year'", StringComparison.Ordinal), bad.Output);
+    }
+
     [Collection(SqlitePlatformCollection.Name)]
     public sealed class OnSqlite(SqlitePlatform platform) : AnalyticsRpcTests(platform);
 }
