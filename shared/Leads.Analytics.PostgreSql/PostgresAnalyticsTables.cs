@@ -26,16 +26,14 @@ internal sealed class PostgresAnalyticsTables(NpgsqlDataSource database) : IAnal
             cancellationToken);
 
     public Task<IReadOnlyList<(LeadStatus Status, double Seconds)>> ListIntervalDurationsAsync(AnalyticsPeriod period, CancellationToken cancellationToken) =>
-        ReadAsync("SELECT status, duration_seconds FROM status_intervals WHERE end_day BETWEEN @from AND @to", period.From, period.To,
+        ReadAsync(AnalyticsSql.IntervalDurations, period.From, period.To,
             r => (LeadTimelineRows.Status(r.GetString(0)), r.GetDouble(1)), cancellationToken);
 
     public Task<IReadOnlyList<double>> ListConversionTimesAsync(AnalyticsPeriod period, CancellationToken cancellationToken) =>
-        ReadAsync("SELECT seconds_to_conversion FROM leads WHERE converted_day BETWEEN @from AND @to AND seconds_to_conversion IS NOT NULL",
-            period.From, period.To, r => r.GetDouble(0), cancellationToken);
+        ReadAsync(AnalyticsSql.ConversionTimes, period.From, period.To, r => r.GetDouble(0), cancellationToken);
 
     public Task<IReadOnlyList<(DateOnly Due, FollowupOutcome Outcome, long Count)>> CountFollowupsAsync(AnalyticsPeriod period, CancellationToken cancellationToken) =>
-        ReadAsync("SELECT due_date, outcome, COUNT(*) FROM followups WHERE due_date BETWEEN @from AND @to GROUP BY due_date, outcome",
-            period.From, period.To, r => (r.GetFieldValue<DateOnly>(0), Enum.Parse<FollowupOutcome>(r.GetString(1)), r.GetInt64(2)), cancellationToken);
+        ReadAsync(AnalyticsSql.FollowupOutcomes, period.From, period.To, r => (r.GetFieldValue<DateOnly>(0), Enum.Parse<FollowupOutcome>(r.GetString(1)), r.GetInt64(2)), cancellationToken);
 
     public Task<IReadOnlyList<CallerDay>> ListActivityAsync(AnalyticsPeriod period, CancellationToken cancellationToken) =>
         ReadAsync("SELECT day, caller, commands FROM daily_activity WHERE day BETWEEN @from AND @to ORDER BY day, caller COLLATE \"C\"",

@@ -114,16 +114,11 @@ internal static class PostgresTimelines
     private static void AddRows(NpgsqlBatch batch, LeadTimeline timeline, GlobalPosition position)
     {
         var row = LeadTimelineRows.Lead(timeline);
-        Add(batch, """
+        Add(batch, $"""
             INSERT INTO leads (lead_id, created_at, created_day, status, status_since, forgotten, first_followup_at, converted_at,
                 converted_day, closed_at, reopenings, seconds_to_conversion, position_commit, position_prepare, timeline)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            ON CONFLICT (lead_id) DO UPDATE SET created_at = excluded.created_at, created_day = excluded.created_day,
-                status = excluded.status, status_since = excluded.status_since, forgotten = excluded.forgotten,
-                first_followup_at = excluded.first_followup_at, converted_at = excluded.converted_at,
-                converted_day = excluded.converted_day, closed_at = excluded.closed_at, reopenings = excluded.reopenings,
-                seconds_to_conversion = excluded.seconds_to_conversion, position_commit = excluded.position_commit,
-                position_prepare = excluded.position_prepare, timeline = excluded.timeline
+            {AnalyticsSql.LeadsUpdate}
             """, row.LeadId, Utc(row.CreatedAt), Value(row.CreatedDay), (object?)row.Status ?? DBNull.Value, Utc(row.StatusSince), row.Forgotten,
             Utc(row.FirstFollowupAt), Utc(row.ConvertedAt), Value(row.ConvertedDay), Utc(row.ClosedAt), row.Reopenings,
             Value(row.SecondsToConversion), Db(position.Commit), Db(position.Prepare), LeadTimelineRows.ToJson(timeline));

@@ -129,12 +129,7 @@ internal sealed class SqliteAnalyticsDocuments : ISqliteProjectionDocuments<Lead
             _lead = Command(transaction, $"""
                 INSERT INTO leads ({LeadColumns}) VALUES ($lead_id, $created_at, $created_day, $status, $status_since, $forgotten,
                     $first_followup_at, $converted_at, $converted_day, $closed_at, $reopenings, $seconds_to_conversion, $pos_c, $pos_p, $timeline)
-                ON CONFLICT (lead_id) DO UPDATE SET created_at = excluded.created_at, created_day = excluded.created_day,
-                    status = excluded.status, status_since = excluded.status_since, forgotten = excluded.forgotten,
-                    first_followup_at = excluded.first_followup_at, converted_at = excluded.converted_at,
-                    converted_day = excluded.converted_day, closed_at = excluded.closed_at, reopenings = excluded.reopenings,
-                    seconds_to_conversion = excluded.seconds_to_conversion, position_commit = excluded.position_commit,
-                    position_prepare = excluded.position_prepare, timeline = excluded.timeline
+                {AnalyticsSql.LeadsUpdate}
                 WHERE $unguarded OR (excluded.position_commit, excluded.position_prepare) > (leads.position_commit, leads.position_prepare)
                 """);
             _delete = Command(transaction, """
