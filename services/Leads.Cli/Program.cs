@@ -1,7 +1,7 @@
 using Leads.Cli.Shell;
 using Spectre.Console;
 
-// leads: token, projections list|reset|pause|resume, parked list|replay, lead get|history|as-of, search, seed.
+// leads: token, projections list|reset|pause|resume, parked list|replay, lead get|history|as-of, search, seed, analytics.
 if (Console.IsOutputRedirected)
 {
     // Piped into a file or grep: no terminal width to respect, so tables are not wrapped.

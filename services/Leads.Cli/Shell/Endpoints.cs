@@ -31,6 +31,8 @@ internal static class Endpoints
 
     public static ProjectionAdmin.ProjectionAdminClient Admin(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
 
+    public static LeadAnalytics.LeadAnalyticsClient Analytics(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
+
     private static GrpcChannel Channel(ParseResult parse, string url)
     {
         HttpMessageHandler handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };

@@ -5,7 +5,8 @@ namespace Leads.QueryService.Hosting;
 
 /// <summary>
 /// Who may call the query service: every LeadQueries method needs leads.read, except ExportLeadData (everything held on
-/// a lead, personal data included, in one document) and every ProjectionAdmin method, which need leads.admin.
+/// a lead, personal data included, in one document) and every ProjectionAdmin method, which need leads.admin; every
+/// LeadAnalytics method needs leads.read.
 /// One line per RPC; an RPC without a line needs leads.admin (fail closed).
 /// </summary>
 internal static class QueryServiceAccess
@@ -20,6 +21,15 @@ internal static class QueryServiceAccess
         [nameof(LeadQueries.LeadQueriesBase.GetLeadAsOf)] = RpcAuthorizationExtensions.Readers,
         [nameof(LeadQueries.LeadQueriesBase.ExportLeadData)] = RpcAuthorizationExtensions.Admins,
         [nameof(LeadQueries.LeadQueriesBase.ListFollowups)] = RpcAuthorizationExtensions.Readers,
+    });
+
+    public static RpcAccessRules LeadAnalyticsRules { get; } = new(LeadAnalytics.Descriptor.FullName, new Dictionary<string, RpcAccess>
+    {
+        [nameof(LeadAnalytics.LeadAnalyticsBase.GetPipeline)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadAnalytics.LeadAnalyticsBase.GetFunnel)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadAnalytics.LeadAnalyticsBase.GetTimeInStatus)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadAnalytics.LeadAnalyticsBase.GetFollowupDiscipline)] = RpcAuthorizationExtensions.Readers,
+        [nameof(LeadAnalytics.LeadAnalyticsBase.GetActivity)] = RpcAuthorizationExtensions.Readers,
     });
 
     public static RpcAccessRules ProjectionAdminRules { get; } = new(ProjectionAdmin.Descriptor.FullName, new Dictionary<string, RpcAccess>

@@ -1,3 +1,4 @@
+using Leads.QueryService.Analytics;
 using Leads.QueryService.ExportLeadData;
 using Leads.QueryService.GetLead;
 using Leads.QueryService.Grpc;
@@ -60,6 +61,7 @@ internal static class QueryServiceExtensions
 
         builder.Services.AddRpcAccessRules(QueryServiceAccess.LeadQueriesRules);
         builder.Services.AddRpcAccessRules(QueryServiceAccess.ProjectionAdminRules);
+        builder.Services.AddRpcAccessRules(QueryServiceAccess.LeadAnalyticsRules);
         return builder;
     }
 
@@ -67,6 +69,7 @@ internal static class QueryServiceExtensions
     {
         app.MapGrpcServiceStrictly<LeadQueriesEndpoint>();
         app.MapGrpcServiceStrictly<ProjectionAdminEndpoint>();
+        app.MapGrpcServiceStrictly<LeadAnalyticsEndpoint>();
         app.MapSearchPage();
         app.MapPageCommands();
         app.MapLeadChanges();

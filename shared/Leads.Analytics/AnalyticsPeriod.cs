@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace Leads.Analytics;
+
+/// <summary>
+/// The days a question covers, both included (UTC calendar days), and their buckets. Built only by
+/// <see cref="Parse"/>, which says precisely what is wrong with bad input (<see cref="AnalyticsArgumentException"/>).
+/// </summary>
+public sealed record AnalyticsPeriod(DateOnly From, DateOnly To)
+{
+    /// <summary>At most this many days (about 20 years), so no answer is unbounded.</summary>
+    public const int MaxDays = 7320;
+
+    /// <summary>At most this many buckets in one answer.</summary>
+    public const int MaxBuckets = 3660;
+
+    public static AnalyticsPeriod Parse(string? from, string? to)
+    {
+        var first = Day("from", from);
+        var last = Day("to", to);
+        if (last < first)
+        {
+            throw new AnalyticsArgumentException("to", $"to ({Text(last)}) is before from ({Text(first)})");
+        }
+
+        if (last.DayNumber - first.DayNumber + 1 > MaxDays)
+        {
+            throw new AnalyticsArgumentException("to", $"the period from {Text(first)} to {Text(last)} is longer than {MaxDays} days");
+        }
+
+        return new AnalyticsPeriod(first, last);
+    }
+
+    /// <summary>A date as YYYY-MM-DD; <paramref name="field"/> names it in the error.</summary>
+    public static DateOnly Day(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new AnalyticsArgumentException(field, $"{field} is required, as a date YYYY-MM-DD");
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new AnalyticsArgumentException(field, $"{field} must be a date YYYY-MM-DD, got '{Shown(text)}'");
+    }
+
+    public static AnalyticsBucket Bucket(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "day" => AnalyticsBucket.Day,
+        "week" => AnalyticsBucket.Week,
+        "month" => AnalyticsBucket.Month,
+        null or "" => throw new AnalyticsArgumentException("bucket", "bucket is required: day, week or month"),
+        _ => throw new AnalyticsArgumentException("bucket", $"bucket must be day, week or month, got '{Shown(text)}'"),
+    };
+
+    /// <summary>
+    /// The buckets (calendar days, ISO weeks from Monday, or calendar months) that meet the period, each cut to it.
+    /// </summary>
+    public IReadOnlyList<AnalyticsPeriod> Split(AnalyticsBucket bucket)
+    {
+        var buckets = new List<AnalyticsPeriod>();
+        var start = From;
+        while (start <= To)
+        {
+            var next = bucket switch
+            {
+                AnalyticsBucket.Day => start.AddDays(1),
+                AnalyticsBucket.Week => start.AddDays(7 - (((int)start.DayOfWeek + 6) % 7)),
+                _ => new DateOnly(start.Year, start.Month, 1).AddMonths(1),
+            };
+            var end = next.AddDays(-1) < To ? next.AddDays(-1) : To;
+            buckets.Add(new AnalyticsPeriod(start, end));
+            if (buckets.Count > MaxBuckets)
+            {
+                throw new AnalyticsArgumentException("bucket",
+                    $"the period from {Text(From)} to {Text(To)} by {bucket.ToString().ToLowerInvariant()} is more than {MaxBuckets} buckets; choose a longer bucket");
+            }
+
+            start = next;
+        }
+
+        return buckets;
+    }
+
+    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The first moment after <paramref name="day"/> (its end, UTC).</summary>
+    public static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "...";
+}
+
+public enum AnalyticsBucket
+{
+    Day = 1,
+    Week = 2,
+    Month = 3,
+}
