@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leads.Cli.Import;
 using Leads.Cli.Lookup;
 using Leads.Cli.Parked;
 using Leads.Cli.Privacy;
@@ -26,6 +27,7 @@ internal static class LeadsCommandLine
         root.Subcommands.Add(SeedCommand.Build());
         root.Subcommands.Add(StoreCommands.Build());
         root.Subcommands.Add(PrivacyCommands.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Leads.CommandService.Handling;
+using Leads.CommandService.Limits;
+using Leads.Contracts.V1;
+using EventMetadata = Leads.EventStore.EventMetadata;
+
+namespace Leads.CommandService.ImportLeads;
+
+/// <summary>
+/// ImportLeads: reads the client's rows in batches of <see cref="BatchRows"/>, decides each (<see cref="ImportSession"/>),
+/// charges the batch's rows to the caller's rate limit, and writes the accepted leads (<see cref="ImportedLeadWriter"/>)
+/// while the next batch is read. Replies once, with the summary, when the client has sent its last row.
+/// </summary>
+public sealed class LeadImport(ImportedLeadWriter writer, CommandRateLimitInterceptor limits)
+{
+    public const int BatchRows = 1_000;
+
+    public async Task<ImportLeadsReply> ImportAsync(IAsyncStreamReader<ImportLeadRow> rows, CallerContext caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(caller);
+        var session = new ImportSession();
+        var pending = Task.FromResult(ImportBatchResult.None);
+        var batch = new List<ImportedLead>(BatchRows);
+        var received = 0;
+        while (await rows.MoveNext(cancellationToken))
+        {
+            received++;
+            if (session.Accept(rows.Current) is { } lead)
+            {
+                batch.Add(lead);
+            }
+
+            if (received == BatchRows)
+            {
+                pending = await NextAsync(pending, batch, received, session, caller, cancellationToken);
+                batch = new List<ImportedLead>(BatchRows);
+                received = 0;
+            }
+        }
+
+        session.Record(await await NextAsync(pending, batch, received, session, caller, cancellationToken));
+        return session.ToReply();
+    }
+
+    /// <summary>
+    /// Records the batch being written once it is done (the session is only touched by the reading loop), then charges
+    /// this batch's rows to the caller and starts writing it.
+    /// </summary>
+    private async Task<Task<ImportBatchResult>> NextAsync(
+        Task<ImportBatchResult> pending, List<ImportedLead> batch, int received, ImportSession session, CallerContext caller, CancellationToken cancellationToken)
+    {
+        session.Record(await pending);
+        await limits.ThrottleAsync(caller.Identity, received, cancellationToken);
+        return writer.WriteAsync(batch, Metadata(session, caller), cancellationToken);
+    }
+
+    /// <summary>Who imported and under which key: the audit log shows <c>import:&lt;key&gt;</c> as the cause of each imported event.</summary>
+    private static EventMetadata Metadata(ImportSession session, CallerContext caller)
+    {
+        var cause = "import:" + (session.ImportKey ?? "by-lead-id");
+        var trace = Activity.Current;
+        return new EventMetadata
+        {
+            CorrelationId = caller.CorrelationId ?? cause,
+            CausationId = cause,
+            UserId = caller.Identity,
+            TraceParent = trace is { IdFormat: ActivityIdFormat.W3C } ? trace.Id : null,
+            TraceState = trace?.TraceStateString,
+        };
+    }
+}
