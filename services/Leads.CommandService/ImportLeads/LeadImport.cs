@@ -15,13 +15,14 @@ namespace Leads.CommandService.ImportLeads;
 public sealed class LeadImport(ImportedLeadWriter writer, CommandRateLimitInterceptor limits)
 {
     public const int BatchRows = 1_000;
+    public const int BatchesInFlight = 2;
 
     public async Task<ImportLeadsReply> ImportAsync(IAsyncStreamReader<ImportLeadRow> rows, CallerContext caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(caller);
         var session = new ImportSession();
-        var pending = Task.FromResult(ImportBatchResult.None);
+        var writing = new Queue<Task<ImportBatchResult>>();
         var batch = new List<ImportedLead>(BatchRows);
         var received = 0;
         while (await rows.MoveNext(cancellationToken))
@@ -34,26 +35,36 @@ public sealed class LeadImport(ImportedLeadWriter writer, CommandRateLimitInterc
 
             if (received == BatchRows)
             {
-                pending = await NextAsync(pending, batch, received, session, caller, cancellationToken);
+                await StartAsync(writing, batch, received, session, caller, cancellationToken);
                 batch = new List<ImportedLead>(BatchRows);
                 received = 0;
             }
         }
 
-        session.Record(await await NextAsync(pending, batch, received, session, caller, cancellationToken));
+        await StartAsync(writing, batch, received, session, caller, cancellationToken);
+        while (writing.Count > 0)
+        {
+            session.Record(await writing.Dequeue());
+        }
+
         return session.ToReply();
     }
 
     /// <summary>
-    /// Records the batch being written once it is done (the session is only touched by the reading loop), then charges
-    /// this batch's rows to the caller and starts writing it.
+    /// Charges the batch's rows to the caller and starts writing it, with at most <see cref="BatchesInFlight"/> batches
+    /// being written (one is sealed while the one before is committed); finished batches are recorded in order, by the
+    /// reading loop only, so the session needs no lock.
     /// </summary>
-    private async Task<Task<ImportBatchResult>> NextAsync(
-        Task<ImportBatchResult> pending, List<ImportedLead> batch, int received, ImportSession session, CallerContext caller, CancellationToken cancellationToken)
+    private async Task StartAsync(
+        Queue<Task<ImportBatchResult>> writing, List<ImportedLead> batch, int received, ImportSession session, CallerContext caller, CancellationToken cancellationToken)
     {
-        session.Record(await pending);
+        while (writing.Count >= BatchesInFlight)
+        {
+            session.Record(await writing.Dequeue());
+        }
+
         await limits.ThrottleAsync(caller.Identity, received, cancellationToken);
-        return writer.WriteAsync(batch, Metadata(session, caller), cancellationToken);
+        writing.Enqueue(writer.WriteAsync(batch, Metadata(session, caller), cancellationToken));
     }
 
     /// <summary>Who imported and under which key: the audit log shows <c>import:&lt;key&gt;</c> as the cause of each imported event.</summary>
