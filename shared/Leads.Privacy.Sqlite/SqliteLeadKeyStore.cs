@@ -69,9 +69,15 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
         }
 
         var lookups = new List<LeadKeyLookup>(leadIds.Count);
-        foreach (var leadId in leadIds)
+        await using (var select = connection.CreateCommand())
         {
-            lookups.Add(await ReadAsync(connection, leadId, cancellationToken).ConfigureAwait(false));
+            select.CommandText = Select;
+            var lead = select.Parameters.Add("$lead", SqliteType.Integer);
+            foreach (var leadId in leadIds)
+            {
+                lead.Value = leadId;
+                lookups.Add(await ReadAsync(select, leadId, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -132,6 +138,12 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
         await using var select = connection.CreateCommand();
         select.CommandText = Select;
         select.Parameters.AddWithValue("$lead", leadId);
+        return await ReadAsync(select, leadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <see cref="Select"/> (its <c>$lead</c> already bound to <paramref name="leadId"/>).</summary>
+    private static async Task<LeadKeyLookup> ReadAsync(SqliteCommand select, long leadId, CancellationToken cancellationToken)
+    {
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

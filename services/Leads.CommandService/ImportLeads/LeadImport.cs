@@ -68,17 +68,6 @@ public sealed class LeadImport(ImportedLeadWriter writer, CommandRateLimitInterc
     }
 
     /// <summary>Who imported and under which key: the audit log shows <c>import:&lt;key&gt;</c> as the cause of each imported event.</summary>
-    private static EventMetadata Metadata(ImportSession session, CallerContext caller)
-    {
-        var cause = "import:" + (session.ImportKey ?? "by-lead-id");
-        var trace = Activity.Current;
-        return new EventMetadata
-        {
-            CorrelationId = caller.CorrelationId ?? cause,
-            CausationId = cause,
-            UserId = caller.Identity,
-            TraceParent = trace is { IdFormat: ActivityIdFormat.W3C } ? trace.Id : null,
-            TraceState = trace?.TraceStateString,
-        };
-    }
+    private static EventMetadata Metadata(ImportSession session, CallerContext caller) =>
+        CommandMetadata.Caused("import:" + (session.ImportKey ?? "by-lead-id"), caller, Activity.Current);
 }
