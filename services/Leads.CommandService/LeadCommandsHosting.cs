@@ -1,6 +1,7 @@
 using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Grpc;
 using Leads.CommandService.Handling;
+using Leads.CommandService.ImportLeads;
 using Leads.CommandService.Limits;
 using Leads.CommandService.Retention;
 using Leads.EventStore.Hosting;
@@ -35,6 +36,8 @@ public static class LeadCommandsHosting
         builder.Services.AddSingleton<CommandIdempotency>();
         builder.Services.AddSingleton<LeadWriter>();
         builder.Services.AddSingleton<LeadCommandService>();
+        builder.Services.AddSingleton<ImportedLeadWriter>();
+        builder.Services.AddSingleton<LeadImport>();
         builder.Services.AddRpcAccessRules(LeadCommandsAccess.Rules);
 
         // Commands are small (a lead's fields are a few hundred bytes): 64 KiB is ample and keeps hostile callers from

@@ -51,6 +51,42 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
         return await ReadAsync(connection, leadId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One transaction (one fsync) for the whole batch: a bulk import creates thousands of keys a second.</summary>
+    public async Task<IReadOnlyList<LeadKeyLookup>> GetOrCreateManyAsync(IReadOnlyList<long> leadIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadIds);
+        await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO lead_keys (lead_id, data_key, created_at) VALUES ($lead, $key, $now) ON CONFLICT (lead_id) DO NOTHING;";
+            var lead = insert.Parameters.Add("$lead", SqliteType.Integer);
+            var key = insert.Parameters.Add("$key", SqliteType.Blob);
+            insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            foreach (var leadId in leadIds)
+            {
+                lead.Value = leadId;
+                key.Value = PersonalDataCipher.NewKey();
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var lookups = new List<LeadKeyLookup>(leadIds.Count);
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = Select;
+            var lead = select.Parameters.Add("$lead", SqliteType.Integer);
+            foreach (var leadId in leadIds)
+            {
+                lead.Value = leadId;
+                lookups.Add(await ReadAsync(select, leadId, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return lookups;
+    }
+
     public async Task<LeadKeyLookup> GetAsync(long leadId, CancellationToken cancellationToken)
     {
         await using var connection = Open();
@@ -135,6 +171,12 @@ public sealed class SqliteLeadKeyStore : ILeadKeyStore
         await using var select = connection.CreateCommand();
         select.CommandText = Select;
         select.Parameters.AddWithValue("$lead", leadId);
+        return await ReadAsync(select, leadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <see cref="Select"/> (its <c>$lead</c> already bound to <paramref name="leadId"/>).</summary>
+    private static async Task<LeadKeyLookup> ReadAsync(SqliteCommand select, long leadId, CancellationToken cancellationToken)
+    {
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

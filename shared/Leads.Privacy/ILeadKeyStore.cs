@@ -10,6 +10,22 @@ public interface ILeadKeyStore
     /// <summary>The lead's key, created on first use; the erasure when the lead's key was deleted.</summary>
     Task<LeadKeyLookup> GetOrCreateAsync(long leadId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The keys of many leads at once, created where missing, in the order asked (a bulk import's batch). An adapter
+    /// whose engine has transactions creates them in one; this default asks one lead at a time.
+    /// </summary>
+    async Task<IReadOnlyList<LeadKeyLookup>> GetOrCreateManyAsync(IReadOnlyList<long> leadIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadIds);
+        var lookups = new List<LeadKeyLookup>(leadIds.Count);
+        foreach (var leadId in leadIds)
+        {
+            lookups.Add(await GetOrCreateAsync(leadId, cancellationToken).ConfigureAwait(false));
+        }
+
+        return lookups;
+    }
+
     /// <summary>The lead's key, its erasure, or neither (a lead whose events were written before encryption).</summary>
     Task<LeadKeyLookup> GetAsync(long leadId, CancellationToken cancellationToken);
 

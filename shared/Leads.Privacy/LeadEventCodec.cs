@@ -36,6 +36,26 @@ public sealed class LeadEventCodec
     public async Task<byte[]> SealAsync(ILeadEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
+        return CarriesPersonalData(LeadEventTypes.Of(e))
+            ? Seal(e, await LookupAsync(e.LeadId, create: true, cancellationToken).ConfigureAwait(false))
+            : LeadEventSerializer.Serialize(e);
+    }
+
+    /// <summary>
+    /// The keys of many leads about to be written (a bulk import's batch), created where missing in one call to the key
+    /// store; hand each to <see cref="Seal"/>. Not cached: a batch of new leads is written once.
+    /// </summary>
+    public Task<IReadOnlyList<LeadKeyLookup>> KeysForAsync(IReadOnlyList<long> leadIds, CancellationToken cancellationToken) =>
+        _keys.GetOrCreateManyAsync(leadIds, cancellationToken);
+
+    /// <summary>
+    /// The stored form of an event sealed with <paramref name="lookup"/>, the lead's key from <see cref="KeysForAsync"/>;
+    /// throws <see cref="LeadErasedException"/> when the lead's key was deleted.
+    /// </summary>
+    public static byte[] Seal(ILeadEvent e, LeadKeyLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(lookup);
         var data = LeadEventSerializer.Serialize(e);
         var typeName = LeadEventTypes.Of(e);
         if (!CarriesPersonalData(typeName))
@@ -43,10 +63,9 @@ public sealed class LeadEventCodec
             return data;
         }
 
-        var lookup = await LookupAsync(e.LeadId, create: true, cancellationToken).ConfigureAwait(false);
-        if (lookup.Key is not { } key)
+        if (lookup.Key is not { } key || lookup.LeadId != e.LeadId)
         {
-            throw new LeadErasedException(e.LeadId);
+            throw lookup.LeadId == e.LeadId ? new LeadErasedException(e.LeadId) : new ArgumentException($"the key of lead {lookup.LeadId} cannot seal an event of lead {e.LeadId}", nameof(lookup));
         }
 
         var json = JsonNode.Parse(data)!.AsObject();

@@ -3,7 +3,7 @@ using Leads.Benchmarks;
 
 // make bench: one JSON object on stdout (shape documented in the README, section Benchmarks), a short table on stderr.
 var quick = args.Contains("--quick");
-// --only=commands (or event_store, read_side, search_page, eventstoredb, eventstoredb_cluster; several with commas): those
+// --only=commands (or event_store, import, read_side, search_page, eventstoredb, eventstoredb_cluster; several with commas): those
 // sections only, e.g. to profile one; the others say skipped.
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
 var onlySections = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -35,6 +35,8 @@ try
     Table("event store, 32 writers", storeMany);
     var commands = await Section("commands", () => CommandThroughput.RunAsync(Path.Combine(workDir, "commands"), new Dictionary<string, string>(), leads, 1, commandDuration, rounds, cts.Token));
     Table("commands over gRPC", commands);
+    var import = await Section("import", () => ImportThroughput.RunAsync(workDir, quick, sqliteLimit, cts.Token));
+    Table("bulk import", import);
     var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
     var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token));
@@ -51,6 +53,7 @@ try
         limits = new { sqlite_grouped_inserts = sqliteLimit },
         event_store = new { one_writer = storeOne, writers_32 = storeMany },
         commands,
+        import,
         read_side = readSide,
         search_page = searchPage,
         eventstoredb = eventStoreDb,

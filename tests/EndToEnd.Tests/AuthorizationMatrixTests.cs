@@ -29,6 +29,7 @@ public abstract class AuthorizationMatrixTests(LeadPlatform platform)
         ["leads.v1.LeadCommands/ForgetLead"] = LeadsRoles.Admin,
         ["leads.v1.LeadCommands/GetErasureReceipt"] = LeadsRoles.Admin,
         ["leads.v1.LeadCommands/PlanRetention"] = LeadsRoles.Admin,
+        ["leads.v1.LeadCommands/ImportLeads"] = LeadsRoles.Write,
         ["leads.v1.LeadQueries/GetLead"] = LeadsRoles.Read,
         ["leads.v1.LeadQueries/ListLeads"] = LeadsRoles.Read,
         ["leads.v1.LeadQueries/SearchLeads"] = LeadsRoles.Read,

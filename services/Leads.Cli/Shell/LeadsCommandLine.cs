@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Leads.Cli.Analytics;
+using Leads.Cli.Import;
 using Leads.Cli.Lookup;
 using Leads.Cli.Parked;
 using Leads.Cli.Privacy;
@@ -28,6 +29,7 @@ internal static class LeadsCommandLine
         root.Subcommands.Add(StoreCommands.Build());
         root.Subcommands.Add(PrivacyCommands.Build());
         root.Subcommands.Add(AnalyticsCommands.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 }

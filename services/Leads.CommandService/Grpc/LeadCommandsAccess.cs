@@ -17,6 +17,7 @@ public static class LeadCommandsAccess
         [nameof(LeadCommands.LeadCommandsBase.ChangeContactInfo)] = RpcAuthorizationExtensions.Writers,
         [nameof(LeadCommands.LeadCommandsBase.ChangeStatus)] = RpcAuthorizationExtensions.Writers,
         [nameof(LeadCommands.LeadCommandsBase.SetFollowup)] = RpcAuthorizationExtensions.Writers,
+        [nameof(LeadCommands.LeadCommandsBase.ImportLeads)] = RpcAuthorizationExtensions.Writers,
         ["ForgetLead"] = RpcAuthorizationExtensions.Admins,
         ["GetErasureReceipt"] = RpcAuthorizationExtensions.Admins,
         [nameof(LeadCommands.LeadCommandsBase.PlanRetention)] = RpcAuthorizationExtensions.Admins,

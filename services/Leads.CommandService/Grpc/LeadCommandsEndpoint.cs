@@ -4,6 +4,7 @@ using Leads.CommandService.ChangeName;
 using Leads.CommandService.ChangeStatus;
 using Leads.CommandService.ForgetLead;
 using Leads.CommandService.Handling;
+using Leads.CommandService.ImportLeads;
 using Leads.CommandService.InitializeLead;
 using Leads.CommandService.Retention;
 using Leads.CommandService.SetFollowup;
@@ -12,8 +13,12 @@ using Leads.Contracts.V1;
 namespace Leads.CommandService.Grpc;
 
 /// <summary>The gRPC face of <see cref="LeadCommandService"/>: maps requests in, outcomes out. No decisions here.</summary>
-public sealed class LeadCommandsEndpoint(LeadCommandService commands, LeadEraser eraser, RetentionPolicy retention) : LeadCommands.LeadCommandsBase
+public sealed class LeadCommandsEndpoint(LeadCommandService commands, LeadEraser eraser, RetentionPolicy retention, LeadImport import) : LeadCommands.LeadCommandsBase
 {
+    // requires leads.write (bulk import: every row decided as the commands decide it)
+    public override Task<ImportLeadsReply> ImportLeads(IAsyncStreamReader<ImportLeadRow> requestStream, ServerCallContext context) =>
+        import.ImportAsync(requestStream, CallerHeaders.Read(context), context.CancellationToken);
+
     // requires leads.admin (the right to be forgotten; authorized per method by the auth layer)
     public override async Task<ForgetLeadReply> ForgetLead(ForgetLeadRequest request, ServerCallContext context)
     {

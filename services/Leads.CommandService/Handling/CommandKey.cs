@@ -63,6 +63,9 @@ public static class CommandKey
     /// <summary>The id of the record of the command's outcome.</summary>
     public static Guid RecordEventId(string commandId) => NameBasedGuid($"{RecordStream(commandId)}\n{commandId}\nhandled");
 
+    /// <summary>A name-based id in the same namespace, for other writes whose ids must repeat (a bulk import's rows).</summary>
+    public static Guid DerivedId(string name) => NameBasedGuid(name);
+
     private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
 
     /// <summary>RFC 4122 version 5: SHA-1 of the namespace and the name, with the version and variant bits set.</summary>

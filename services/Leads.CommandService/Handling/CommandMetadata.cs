@@ -8,17 +8,25 @@ public static class CommandMetadata
 {
     public static EventMetadata For(IncomingCommand incoming, CallerContext caller, Activity? activity)
     {
-        var trace = activity ?? Activity.Current;
         var requestId = incoming.CommandId ?? Guid.NewGuid().ToString("N");
+        return Caused(requestId, caller, activity) with
+        {
+            CommandId = incoming.CommandId,
+            CommandFingerprint = incoming.CommandId is null ? null : incoming.Fingerprint,
+        };
+    }
+
+    /// <summary>For writes that are not one command (a bulk import): <paramref name="cause"/> names them in the audit log.</summary>
+    public static EventMetadata Caused(string cause, CallerContext caller, Activity? activity)
+    {
+        var trace = activity ?? Activity.Current;
         return new EventMetadata
         {
-            CorrelationId = caller.CorrelationId ?? requestId,
-            CausationId = requestId,
+            CorrelationId = caller.CorrelationId ?? cause,
+            CausationId = cause,
             UserId = caller.Identity,
             TraceParent = trace is { IdFormat: ActivityIdFormat.W3C } ? trace.Id : null,
             TraceState = trace?.TraceStateString,
-            CommandId = incoming.CommandId,
-            CommandFingerprint = incoming.CommandId is null ? null : incoming.Fingerprint,
         };
     }
 }

@@ -52,5 +52,27 @@ public sealed class CommandRateLimitInterceptor : Interceptor, IDisposable
         return await continuation(request, context).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Takes <paramref name="commands"/> from the caller's bucket for a stream of commands (a bulk import's rows), waiting
+    /// as long as the bucket says rather than refusing: an import over the caller's rate is slowed down, not failed.
+    /// </summary>
+    public async Task ThrottleAsync(string? caller, int commands, CancellationToken cancellationToken)
+    {
+        var left = commands;
+        while (left > 0)
+        {
+            var take = Math.Min(left, _limits.Burst);
+            using var lease = _limiter.AttemptAcquire(caller ?? "", take);
+            if (lease.IsAcquired)
+            {
+                left -= take;
+                continue;
+            }
+
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMilliseconds(100);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public void Dispose() => _limiter.Dispose();
 }

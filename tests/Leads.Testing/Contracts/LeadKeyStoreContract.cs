@@ -35,6 +35,27 @@ public abstract class LeadKeyStoreContract
     }
 
     [Fact]
+    public async Task Get_or_create_many_creates_the_missing_keys_keeps_the_others_and_answers_in_order()
+    {
+        var store = CreateStore();
+        var existing = await store.GetOrCreateAsync(1411, Ct);
+        await store.GetOrCreateAsync(1413, Ct);
+        await store.DeleteAsync(new KeyErasure(1413, ErasedAt, "ops-anna", "forgotten"), Ct);
+
+        var many = await store.GetOrCreateManyAsync([1412, 1411, 1413, 1410], Ct);
+        var again = await store.GetOrCreateManyAsync([1410, 1412], Ct);
+
+        Assert.Equal([1412L, 1411, 1413, 1410], many.Select(k => k.LeadId));
+        Assert.Equal(existing.Key!.Value.ToArray(), many[1].Key!.Value.ToArray());
+        Assert.True(many[2].IsErased);
+        Assert.Null(many[2].Key);
+        Assert.Equal(32, many[0].Key!.Value.Length);
+        Assert.NotEqual(many[0].Key!.Value.ToArray(), many[3].Key!.Value.ToArray());
+        Assert.Equal(many[3].Key!.Value.ToArray(), again[0].Key!.Value.ToArray());
+        Assert.Equal(many[0].Key!.Value.ToArray(), (await store.GetAsync(1412, Ct)).Key!.Value.ToArray());
+    }
+
+    [Fact]
     public async Task Each_lead_has_its_own_key()
     {
         var store = CreateStore();

@@ -18,6 +18,9 @@ public static class RpcFuzzers
         ["leads.v1.LeadCommands.ForgetLead"] = new((c, r) => PrivacyAttacks.Forget(c, r).Build(r), PrivacyAttacks.ForgetLead),
         ["leads.v1.LeadCommands.GetErasureReceipt"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), PrivacyAttacks.GetErasureReceipt),
         ["leads.v1.LeadCommands.PlanRetention"] = new((c, r) => [], []),
+        // One row naming an existing lead: reported as rejected (the lead exists), so nothing is ever written.
+        ["leads.v1.LeadCommands.ImportLeads"] = new(
+            (c, r) => new Fields().Int64(1, 2).String(2, "Stefan Example").String(3, "stefan@old.example").String(4, "03-27243457").Int64(7, c.AnyLead(r)).Build(r), []),
 
         ["leads.v1.LeadQueries.GetLead"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), LeadQueriesAttacks.GetLead),
         ["leads.v1.LeadQueries.ListLeads"] = new((c, r) => new Fields().Int32(2, 10).String(3, c.ListToken).Build(r), LeadQueriesAttacks.ListLeads),
