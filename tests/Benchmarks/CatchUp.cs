@@ -32,17 +32,28 @@ internal static class CatchUp
 
                 if (info.Checkpoint >= seeded.Last.Commit)
                 {
-                    // Caught up by the first look (a short range read fast, or a slow ListProjections): the range is
-                    // then measured from the moment the projector's process was ready, its start-up after that included.
-                    var fromReady = info.Checkpoint == firstCheckpoint;
-                    var seconds = fromReady ? clock.Elapsed.TotalSeconds : (clock.Elapsed - firstSeenAt).TotalSeconds;
-                    var events = fromReady ? seeded.Events : seeded.EventsAfter(new GlobalPosition(firstCheckpoint!.Value, ulong.MaxValue));
+                    // Through the whole range by the first look (a short range read fast): too short to measure, and
+                    // said so rather than reported as 0 events or as a rate that counts work done before the first look.
+                    if (info.Checkpoint == firstCheckpoint)
+                    {
+                        return new
+                        {
+                            measured_from = "nothing: the projector was through the range at the first look (too short a range to measure)",
+                            events_measured = 0,
+                            seconds = (double?)null,
+                            events_per_second = (double?)null,
+                            peak_memory_mb = PeakMemory.Megabytes(process.ProcessId),
+                        };
+                    }
+
+                    var seconds = (clock.Elapsed - firstSeenAt).TotalSeconds;
+                    var events = seeded.EventsAfter(new GlobalPosition(firstCheckpoint!.Value, ulong.MaxValue));
                     return new
                     {
-                        measured_from = fromReady ? "process ready" : "first checkpoint in range",
+                        measured_from = "first checkpoint in range",
                         events_measured = events,
-                        seconds = Math.Round(seconds, 2),
-                        events_per_second = seconds > 0 ? Math.Round(events / seconds, 0) : 0,
+                        seconds = (double?)Math.Round(seconds, 2),
+                        events_per_second = seconds > 0 ? (double?)Math.Round(events / seconds, 0) : null,
                         peak_memory_mb = PeakMemory.Megabytes(process.ProcessId),
                     };
                 }

@@ -37,9 +37,9 @@ try
     Table("commands over gRPC", commands);
     var import = await Section("import", () => ImportThroughput.RunAsync(workDir, quick, sqliteLimit, cts.Token));
     Table("bulk import", import);
-    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 5_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5), cts.Token));
+    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 2_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
-    var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 5_000 : 100_000, quick, cts.Token));
+    var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 2_000 : 100_000, quick, cts.Token));
     var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, commandDuration, rounds, cts.Token));
     Table("eventstoredb", eventStoreDb);
     var eventStoreDbCluster = await Section("eventstoredb_cluster", () => EventStoreDbClusterSection.RunAsync(workDir, quick, commandDuration, rounds, cts.Token));
