@@ -13,7 +13,7 @@ public sealed class SqliteLeadAnalytics
     {
         var database = new AnalyticsDatabase(path);
         Path = database.Path;
-        Store = new SqliteProjectionStore<LeadTimeline>(database.Open, new SqliteAnalyticsDocuments(), new SqliteProjectionLedger(LeadAnalyticsProjection.Name));
+        Store = new SqliteProjectionStore<LeadTimeline>(database.Open, new SqliteAnalyticsDocuments(), new SqliteProjectionLedger(LeadAnalyticsProjection.Name), writerCacheMegabytes: 32);
         Tables = new SqliteAnalyticsTables(database);
     }
 

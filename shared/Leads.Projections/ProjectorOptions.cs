@@ -3,8 +3,12 @@ namespace Leads.Projections;
 /// <summary>How a projector batches, retries and parks.</summary>
 public sealed record ProjectorOptions
 {
-    /// <summary>Most events applied and committed together.</summary>
-    public int MaxBatchSize { get; init; } = 500;
+    /// <summary>
+    /// Most events applied and committed together. Live, batches are as small as what is ready; catching up over an
+    /// interleaved log, where each event of a batch is another lead's, a larger batch shares each commit and each touched
+    /// page of the store among more documents.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 2_000;
 
     /// <summary>
     /// How long a batch waits for more events once it has one and none is ready. Zero commits what is ready at once:
@@ -12,6 +16,12 @@ public sealed record ProjectorOptions
     /// default is zero so read-your-writes is not held back by a linger.
     /// </summary>
     public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Documents kept in memory between batches (least recently used dropped first; 0: none), so a batch loads from the
+    /// store only what it does not hold. About a kilobyte each.
+    /// </summary>
+    public int DocumentCacheSize { get; init; } = 20_000;
 
     /// <summary>Retries of a failing store call (load, commit, reset) within one attempt, jittered exponential backoff.</summary>
     public int StoreRetries { get; init; } = 6;

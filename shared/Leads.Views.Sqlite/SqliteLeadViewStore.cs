@@ -17,6 +17,9 @@ namespace Leads.Views.Sqlite;
 /// </summary>
 public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadReadModel>, ICheckpointSignal
 {
+    /// <summary>The view projector's page cache: the views, their indexes and the status logs of 100,000 leads fit.</summary>
+    private const int WriterCacheMegabytes = 32;
+
     private readonly ViewDatabase _database;
     private readonly SqliteProjectionStore<LeadReadModel> _projection;
     private readonly SqliteCommitSignal _signal;
@@ -24,7 +27,7 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
     public SqliteLeadViewStore(string path, string projection = LeadReadModelProjection.Name)
     {
         _database = new ViewDatabase(path);
-        _projection = new SqliteProjectionStore<LeadReadModel>(_database.Open, new SqliteLeadViews(), new SqliteProjectionLedger(projection));
+        _projection = new SqliteProjectionStore<LeadReadModel>(_database.Open, new SqliteLeadViews(), new SqliteProjectionLedger(projection), WriterCacheMegabytes);
         _signal = new SqliteCommitSignal(_database.Path);
     }
 

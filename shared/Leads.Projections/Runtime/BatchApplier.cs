@@ -18,9 +18,12 @@ internal sealed class BatchApplier<TDoc>(
     StoreRetries retries,
     ProjectorProgress progress,
     ILogger logger,
-    TimeProvider clock)
+    TimeProvider clock,
+    int documentCacheSize)
     where TDoc : class
 {
+    private readonly DocumentCache<TDoc> _cache = new(documentCacheSize);
+
     private sealed class Working(TDoc document, GlobalPosition? position, GlobalPosition? previous)
     {
         public TDoc Document { get; set; } = document;
@@ -29,14 +32,49 @@ internal sealed class BatchApplier<TDoc>(
         public bool Changed { get; set; }
     }
 
+    /// <summary>Forgets the cached documents: the store may have changed behind this applier (called on each (re)subscription).</summary>
+    public void ForgetDocuments() => _cache.Clear();
+
     public async Task ApplyAsync(List<SubscriptionMessage> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A commit that failed may still have reached the store: hold nothing that might be older than it.
+            _cache.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>The batch's documents: those the cache holds, the rest from the store (and remembered).</summary>
+    private async Task<IReadOnlyDictionary<string, StoredDocument<TDoc>>> LoadAsync(HashSet<string> streams, CancellationToken cancellationToken)
+    {
+        var documents = new Dictionary<string, StoredDocument<TDoc>>(streams.Count, StringComparer.Ordinal);
+        var missing = _cache.Take(streams, documents);
+        if (missing.Count > 0)
+        {
+            var loaded = await retries.RunAsync(ct => store.LoadAsync(missing, ct), cancellationToken).ConfigureAwait(false);
+            foreach (var (streamId, document) in loaded)
+            {
+                documents[streamId] = document;
+                _cache.Put(document);
+            }
+        }
+
+        return documents;
+    }
+
+    private async Task ApplyBatchAsync(List<SubscriptionMessage> batch, CancellationToken cancellationToken)
     {
         var (checkpoint, caughtUp, streams) = Survey(batch);
         var writes = new List<DocumentWrite<TDoc>>();
         var parked = new List<ParkedEvent>();
         if (streams.Count > 0)
         {
-            var loaded = await retries.RunAsync(ct => store.LoadAsync(streams, ct), cancellationToken).ConfigureAwait(false);
+            var loaded = await LoadAsync(streams, cancellationToken).ConfigureAwait(false);
             await PrepareAsync(batch, cancellationToken).ConfigureAwait(false);
             var working = new Dictionary<string, Working>(StringComparer.Ordinal);
             foreach (var message in batch)
@@ -73,6 +111,11 @@ internal sealed class BatchApplier<TDoc>(
         using (ProjectionTelemetry.StartCommit(projection, batch))
         {
             await retries.RunAsync(ct => store.CommitAsync(commit, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var write in writes)
+        {
+            _cache.Put(new StoredDocument<TDoc>(write.StreamId, write.Document, write.Position));
         }
 
         ProjectionTelemetry.Committed(projection, batch.Count(m => m is SubscriptionMessage.Event), clock.GetElapsedTime(started));

@@ -4,12 +4,15 @@ using Leads.Views;
 
 namespace Projections.Tests.Support;
 
-/// <summary>A view store wrapper that records commits and can fail some of them or forget its checkpoint (fault injection).</summary>
+/// <summary>A view store wrapper that records loads and commits and can fail some commits or forget its checkpoint (fault injection).</summary>
 public sealed class InterceptingProjectionStore(IProjectionStore<LeadReadModel> inner) : IProjectionStore<LeadReadModel>
 {
     private int _failuresLeft;
 
     public List<ProjectionCommit<LeadReadModel>> Commits { get; } = [];
+
+    /// <summary>The streams each load asked for, in order.</summary>
+    public List<IReadOnlyList<string>> Loads { get; } = [];
 
     /// <summary>Reads the checkpoint as missing, as if it had been lost: every event is delivered again.</summary>
     public bool ForgetCheckpoint { get; set; }
@@ -34,8 +37,15 @@ public sealed class InterceptingProjectionStore(IProjectionStore<LeadReadModel> 
     public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
         ForgetCheckpoint ? Task.FromResult<GlobalPosition?>(null) : inner.ReadCheckpointAsync(cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken) =>
-        inner.LoadAsync(streamIds, cancellationToken);
+    public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
+    {
+        lock (Loads)
+        {
+            Loads.Add([.. streamIds]);
+        }
+
+        return inner.LoadAsync(streamIds, cancellationToken);
+    }
 
     public Task<IReadOnlyList<string>> ListStreamsChangedSinceAsync(GlobalPosition from, CancellationToken cancellationToken) =>
         inner.ListStreamsChangedSinceAsync(from, cancellationToken);
