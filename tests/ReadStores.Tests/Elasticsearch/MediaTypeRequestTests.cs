@@ -1,8 +1,9 @@
+using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Projections;
 using Leads.Search;
-using static Leads.ReadStores.Tests.Elasticsearch.SearchDocuments;
-using static Leads.Testing.Contracts.SearchLeads;
+using Leads.Testing;
+using Leads.Testing.Contracts;
 
 namespace Leads.ReadStores.Tests.Elasticsearch;
 
@@ -12,31 +13,30 @@ namespace Leads.ReadStores.Tests.Elasticsearch;
 /// </summary>
 public sealed class MediaTypeRequestTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_request_of_the_index_and_the_reader_sends_plain_json_media_types()
     {
+        var ct = TestContext.Current.CancellationToken;
         var node = new FakeNode(_ => Task.FromResult<GlobalPosition?>(GlobalPosition.FromSequence(100)), configure: o => o with { ExpungeDelay = TimeSpan.Zero });
         node.Handler.On("GET", "/leads-search-v*/_alias", 200, """{"leads-search-v1":{"aliases":{"leads-search":{}}}}""");
         node.Handler.On(r => r.Path.EndsWith("/_forcemerge", StringComparison.Ordinal), _ => (200, """{"_shards":{"total":1,"successful":1,"failed":0}}"""));
         node.Handler.On(r => r.Path.EndsWith("/_count", StringComparison.Ordinal), _ => (200, """{"count":0}"""));
 
-        await node.Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([Write(Lead1410)], [], GlobalPosition.FromSequence(8)), Ct);
-        await node.Index.LoadAsync(["lead-1410"], Ct);
-        await node.Index.ListParkedAsync(null, Ct);
-        await node.Index.CountParkedAsync(Ct);
-        await node.Index.ListStreamsChangedSinceAsync(GlobalPosition.FromSequence(1), Ct);
-        await node.Index.ReadLastPositionBeforeAsync(GlobalPosition.FromSequence(5), Ct);
-        await node.Index.RewindAsync(new ProjectionRewind<LeadSearchDocument>(GlobalPosition.FromSequence(5), [], GlobalPosition.FromSequence(4)), Ct);
-        await node.Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([], [], GlobalPosition.FromSequence(100)), Ct);
-        await node.Reader.SearchAsync(Query("anna"), Ct);
-        await node.Reader.ReadCheckpointAsync(Ct);
-        var forgotten = Fold(1, [.. Story1410, new Domain.Events.LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["name"], [])]);
+        await node.Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([SearchLeads.Write(SearchLeads.Lead1410)], [], GlobalPosition.FromSequence(8)), ct);
+        await node.Index.LoadAsync(["lead-1410"], ct);
+        await node.Index.ListParkedAsync(null, ct);
+        await node.Index.CountParkedAsync(ct);
+        await node.Index.ListStreamsChangedSinceAsync(GlobalPosition.FromSequence(1), ct);
+        await node.Index.ReadLastPositionBeforeAsync(GlobalPosition.FromSequence(5), ct);
+        await node.Index.RewindAsync(new ProjectionRewind<LeadSearchDocument>(GlobalPosition.FromSequence(5), [], GlobalPosition.FromSequence(4)), ct);
+        await node.Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([], [], GlobalPosition.FromSequence(100)), ct);
+        await node.Reader.SearchAsync(SearchDocuments.Query("anna"), ct);
+        await node.Reader.ReadCheckpointAsync(ct);
+        var forgotten = SearchLeads.Fold(1, [.. SearchLeads.Story1410, new LeadForgotten(1410, "asked", DateTimeOffset.UnixEpoch, "ops", ["name"], [])]);
         var erased = new DocumentWrite<LeadSearchDocument>("lead-1410", forgotten, forgotten.Position, GlobalPosition.FromSequence(8));
-        await node.Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([erased], [], GlobalPosition.FromSequence(101)), Ct);
-        await Testing.Eventually.IsTrueAsync(
-            () => Task.FromResult(Sent(node).Any(r => r.Path.EndsWith("/_forcemerge", StringComparison.Ordinal))), TimeSpan.FromSeconds(10), "the expunge request", Ct);
+        await node.Index.CommitAsync(new ProjectionCommit<LeadSearchDocument>([erased], [], GlobalPosition.FromSequence(101)), ct);
+        await Eventually.IsTrueAsync(
+            () => Task.FromResult(Sent(node).Any(r => r.Path.EndsWith("/_forcemerge", StringComparison.Ordinal))), TimeSpan.FromSeconds(10), "the expunge request", ct);
 
         var sent = Sent(node);
         string[] endpoints =
