@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
 
 namespace Leads.Search.Elasticsearch;
 
@@ -6,23 +6,12 @@ namespace Leads.Search.Elasticsearch;
 internal static class BulkOutcome
 {
     /// <summary>The number of items applied; throws when an item failed for another reason than "already applied".</summary>
-    public static int Check(JsonNode? response)
+    public static int Check(IEnumerable<ResponseItem> items)
     {
         var applied = 0;
-        if (response?["items"] is not JsonArray items)
-        {
-            return applied;
-        }
-
         foreach (var item in items)
         {
-            if (item is not JsonObject wrapper || wrapper.Count != 1)
-            {
-                continue;
-            }
-
-            var (action, result) = wrapper.First();
-            var status = result?["status"]?.GetValue<int>() ?? 0;
+            var (action, status) = (item.Operation, item.Status);
             if (status is >= 200 and < 300)
             {
                 applied++;
@@ -34,13 +23,13 @@ internal static class BulkOutcome
                 continue;
             }
 
-            var reason = result?["error"]?.ToJsonString() ?? "no reason given";
+            var reason = item.Error is { } error ? $"{error.Type}: {error.Reason}" : "no reason given";
             if (status is 429 or >= 500)
             {
-                throw new ElasticsearchUnavailableException($"Elasticsearch could not {action} {result?["_id"]} now ({status}): {reason}");
+                throw new ElasticsearchUnavailableException($"Elasticsearch could not {action} {item.Id} now ({status}): {reason}");
             }
 
-            throw new ElasticsearchRequestException($"Elasticsearch refused to {action} {result?["_id"]} ({status}): {reason}");
+            throw new ElasticsearchRequestException($"Elasticsearch refused to {action} {item.Id} ({status}): {reason}");
         }
 
         return applied;

@@ -1,5 +1,5 @@
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using Microsoft.Extensions.Logging;
-using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Leads.Search.Elasticsearch;
 
@@ -64,8 +64,8 @@ internal sealed class DeletedDocumentsExpunger(SearchServer server, Func<string>
         var sent = false;
         try
         {
-            await server.SendAsync(HttpMethod.POST, $"/{Uri.EscapeDataString(target)}/_forcemerge?only_expunge_deletes=true", null, CancellationToken.None)
-                .ConfigureAwait(false);
+            await server.SendAsync(
+                new ForcemergeRequest(target) { OnlyExpungeDeletes = true }, static (c, r, ct) => c.Indices.ForcemergeAsync(r, ct), CancellationToken.None).ConfigureAwait(false);
             sent = true;
             logger.LogInformation("Elasticsearch index {Index}: deleted documents expunged after erasures", target);
         }

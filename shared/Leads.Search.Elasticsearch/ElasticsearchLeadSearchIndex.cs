@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Leads.Search.Elasticsearch.SearchQueries;
 using static Leads.Search.Elasticsearch.SearchRequests;
-using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Leads.Search.Elasticsearch;
 
@@ -109,13 +108,13 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
                 return found;
             }
 
-            var (_, body) = await Server.SendAsync(HttpMethod.POST, Path(WriteIndex, "_mget"), ToJson(MultiGetLeads(streamIds)), ct).ConfigureAwait(false);
-            foreach (var doc in body?["docs"] as JsonArray ?? [])
+            var response = await Server.SendAsync(MultiGetLeads(WriteIndex, streamIds), static (c, r, t) => c.MultiGetAsync<JsonObject>(r, t), ct).ConfigureAwait(false);
+            foreach (var item in response.Docs)
             {
-                if (doc?["found"]?.GetValue<bool>() == true && doc["_source"] is { } source)
+                // An item the node could not read (a per-document error) is loaded as not found, like a missing one.
+                if (item.Match(doc => doc is { Found: true } ? doc : null, _ => null) is { Source: { } source } doc)
                 {
-                    var streamId = doc["_id"]!.GetValue<string>();
-                    found[streamId] = new StoredDocument<LeadSearchDocument>(streamId, SearchResponses.ReadLead(source), SearchResponses.ReadPosition(source));
+                    found[doc.Id] = new StoredDocument<LeadSearchDocument>(doc.Id, SearchResponses.ReadLead(source), SearchResponses.ReadPosition(source));
                 }
             }
 
@@ -128,7 +127,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         ArgumentNullException.ThrowIfNull(commit);
         return LockedAsync(async ct =>
         {
-            await Server.SendBulkAsync("/_bulk", CommitBulk(WriteIndex, commit), ct).ConfigureAwait(false);
+            await Server.SendBulkAsync(CommitBulk(WriteIndex, commit), ct).ConfigureAwait(false);
             // Only after the bulk request succeeded: the checkpoint never runs ahead of the documents it describes.
             await WriteCheckpointAsync(WriteIndex, commit.Checkpoint, ct).ConfigureAwait(false);
             await _indexes.SwapWhenCaughtUpAsync(commit.Checkpoint, ct).ConfigureAwait(false);
@@ -146,7 +145,7 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         ArgumentNullException.ThrowIfNull(replay);
         return LockedAsync(async ct =>
         {
-            await Server.SendBulkAsync("/_bulk", ParkedReplayBulk(WriteIndex, replay), ct).ConfigureAwait(false);
+            await Server.SendBulkAsync(ParkedReplayBulk(WriteIndex, replay), ct).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
     }
@@ -160,15 +159,15 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
             const int page = 1000;
             while (true)
             {
-                var (_, body) = await Server.SendAsync(HttpMethod.POST, Path(WriteIndex, "_search"), ToJson(StreamsChangedSince(from, page, after)), ct).ConfigureAwait(false);
-                var hits = SearchResponses.Hits(body);
-                streams.AddRange(hits.Select(h => h!["_source"]![SearchFields.StreamField]!.GetValue<string>()));
+                var response = await Server.SendAsync(StreamsChangedSince(WriteIndex, from, page, after), Search, ct).ConfigureAwait(false);
+                var hits = SearchResponses.Hits(response);
+                streams.AddRange(hits.Select(h => h.Source![SearchFields.StreamField]!.GetValue<string>()));
                 if (hits.Count < page)
                 {
                     return streams;
                 }
 
-                after = SearchResponses.SortValue(hits[^1]!);
+                after = SearchResponses.SortValue(hits[^1]);
             }
         }, cancellationToken);
 
@@ -176,9 +175,9 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         LockedAsync(async ct =>
         {
             await RefreshAsync(WriteIndex, ct).ConfigureAwait(false);
-            var (_, body) = await Server.SendAsync(HttpMethod.POST, Path(WriteIndex, "_search"), ToJson(LastPositionBefore(before)), ct).ConfigureAwait(false);
-            var hits = SearchResponses.Hits(body);
-            return hits.Count == 0 ? (GlobalPosition?)null : SearchResponses.ReadPosition(hits[0]!["_source"]);
+            var response = await Server.SendAsync(LastPositionBefore(WriteIndex, before), Search, ct).ConfigureAwait(false);
+            var hits = SearchResponses.Hits(response);
+            return hits.Count == 0 ? (GlobalPosition?)null : SearchResponses.ReadPosition(hits[0].Source);
         }, cancellationToken);
 
     /// <summary>
@@ -197,8 +196,8 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
             if (rewind.From is { } from)
             {
                 await RefreshAsync(source, ct).ConfigureAwait(false);
-                await Server.SendAsync(HttpMethod.POST, "/_reindex?refresh=true&wait_for_completion=true", ToJson(ReindexBefore(source, next, from)), ct).ConfigureAwait(false);
-                await Server.SendBulkAsync("/_bulk", RewoundBulk(next, rewind.Documents), ct).ConfigureAwait(false);
+                await Server.SendAsync(ReindexBefore(source, next, from), static (c, r, t) => c.ReindexAsync(r, t), ct).ConfigureAwait(false);
+                await Server.SendBulkAsync(RewoundBulk(next, rewind.Documents), ct).ConfigureAwait(false);
             }
 
             if (rewind.Checkpoint is { } checkpoint)
@@ -230,7 +229,10 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
         }, cancellationToken);
 
     private Task WriteCheckpointAsync(string index, GlobalPosition checkpoint, CancellationToken cancellationToken) =>
-        Server.SendAsync(HttpMethod.PUT, Path(index, "_doc", SearchFields.CheckpointId), ToJson(CheckpointSource(checkpoint)), cancellationToken);
+        Server.SendAsync(Checkpoint(index, checkpoint), static (c, r, ct) => c.IndexAsync(r, ct), cancellationToken);
+
+    private static Task<SearchResponse<JsonObject>> Search(ElasticsearchClient client, SearchRequest request, CancellationToken cancellationToken) =>
+        client.SearchAsync<JsonObject>(request, cancellationToken);
 
     private Task RefreshAsync(string index, CancellationToken cancellationToken) => _indexes.RefreshAsync(index, cancellationToken);
 

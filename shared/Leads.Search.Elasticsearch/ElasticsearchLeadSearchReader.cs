@@ -1,11 +1,10 @@
+using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Leads.EventStore;
 using Leads.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Leads.Search.Elasticsearch.SearchQueries;
-using static Leads.Search.Elasticsearch.SearchRequests;
-using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Leads.Search.Elasticsearch;
 
@@ -62,20 +61,22 @@ public sealed class ElasticsearchLeadSearchReader : ILeadSearchReader
 
     internal async Task<GlobalPosition?> ReadCheckpointInAsync(string index, CancellationToken cancellationToken)
     {
-        var (status, body) = await Server.SendAsync(HttpMethod.GET, Path(index, "_doc", SearchFields.CheckpointId), null, cancellationToken, 404).ConfigureAwait(false);
-        return SearchResponses.FoundSource(status, body) is { } source ? SearchResponses.ReadPosition(source) : null;
+        var response = await Server.SendAsync(new GetRequest(index, SearchFields.CheckpointId), static (c, r, ct) => c.GetAsync<JsonObject>(r, ct), cancellationToken, 404)
+            .ConfigureAwait(false);
+        return SearchResponses.FoundSource(response) is { } source ? SearchResponses.ReadPosition(source) : null;
     }
 
     internal async Task<IReadOnlyList<ParkedEvent>> ListParkedInAsync(string index, string? streamId, CancellationToken cancellationToken)
     {
-        var (status, body) = await Server.SendAsync(HttpMethod.POST, Path(index, "_search"), ToJson(ParkedSearch(streamId, MaxParked)), cancellationToken, 404).ConfigureAwait(false);
-        return status == 404 ? [] : SearchResponses.Hits(body).Select(h => SearchResponses.ReadParked(h!["_source"])).ToList();
+        var response = await Server.SendAsync(ParkedSearch(index, streamId, MaxParked), static (c, r, ct) => c.SearchAsync<JsonObject>(r, ct), cancellationToken, 404)
+            .ConfigureAwait(false);
+        return [.. SearchResponses.Hits(response).Select(h => SearchResponses.ReadParked(h.Source))];
     }
 
     internal async Task<int> CountParkedInAsync(string index, CancellationToken cancellationToken)
     {
-        var (status, body) = await Server.SendAsync(HttpMethod.POST, Path(index, "_count"), ToJson(CountParked()), cancellationToken, 404).ConfigureAwait(false);
-        return status == 404 ? 0 : body?["count"]?.GetValue<int>() ?? 0;
+        var response = await Server.SendAsync(CountParked(index), static (c, r, ct) => c.CountAsync(r, ct), cancellationToken, 404).ConfigureAwait(false);
+        return response.ApiCallDetails.HttpStatusCode == 404 ? 0 : (int)response.Count;
     }
 
     private async Task CollectAsync(string index, SearchQuery query, bool historical, List<LeadSearchHit> hits, CancellationToken cancellationToken)
@@ -84,17 +85,17 @@ public sealed class ElasticsearchLeadSearchReader : ILeadSearchReader
         long? after = null;
         while (hits.Count < query.PageSize)
         {
-            var (status, body) = await Server.SendAsync(HttpMethod.POST, Path(index, "_search"), ToJson(SearchQueries.Search(query, historical, chunk, after)), cancellationToken, 404)
-                .ConfigureAwait(false);
-            if (status == 404)
+            var response = await Server.SendAsync(
+                SearchQueries.Search(index, query, historical, chunk, after), static (c, r, ct) => c.SearchAsync<JsonObject>(r, ct), cancellationToken, 404).ConfigureAwait(false);
+            if (response.ApiCallDetails.HttpStatusCode == 404)
             {
                 return; // no index yet: nothing projected
             }
 
-            var page = SearchResponses.Hits(body);
+            var page = SearchResponses.Hits(response);
             foreach (var candidate in page)
             {
-                var hit = LeadSearchMatcher.Match(query, SearchResponses.ReadLead(candidate!["_source"]));
+                var hit = LeadSearchMatcher.Match(query, SearchResponses.ReadLead(candidate.Source));
                 if (hit is not null && hit.Historical == historical)
                 {
                     hits.Add(hit);
@@ -110,7 +111,7 @@ public sealed class ElasticsearchLeadSearchReader : ILeadSearchReader
                 return;
             }
 
-            after = SearchResponses.SortValue(page[^1]!);
+            after = SearchResponses.SortValue(page[^1]);
         }
     }
 }

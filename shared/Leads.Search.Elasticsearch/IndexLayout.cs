@@ -1,4 +1,7 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Analysis;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
 using static Leads.Search.Elasticsearch.SearchFields;
 
 namespace Leads.Search.Elasticsearch;
@@ -12,95 +15,75 @@ namespace Leads.Search.Elasticsearch;
 /// </summary>
 internal static class IndexLayout
 {
-    public static JsonObject CreateIndexBody(ElasticsearchSearchOptions options, bool withAlias) 
+    public static CreateIndexRequest CreateIndex(string index, ElasticsearchSearchOptions options, bool withAlias) => new(index)
     {
-        var body = new JsonObject
-        {
-            ["settings"] = Settings(options),
-            ["mappings"] = Mappings(),
-        };
-        if (withAlias)
-        {
-            body["aliases"] = new JsonObject { [options.Alias] = new JsonObject() };
-        }
+        Settings = Settings(options),
+        Mappings = Mappings(),
+        Aliases = withAlias ? new Dictionary<Name, Alias> { [options.Alias] = new() } : null,
+    };
 
-        return body;
-    }
-
-    public static JsonObject Settings(ElasticsearchSearchOptions options) => new()
+    public static IndexSettings Settings(ElasticsearchSearchOptions options) => new()
     {
-        ["number_of_shards"] = options.Shards,
-        ["number_of_replicas"] = options.Replicas,
-        ["refresh_interval"] = options.RefreshInterval,
-        // only_expunge_deletes (after an erasure) rewrites every segment holding a deleted document, not only those past
-        // the default 10% deleted: one forgotten lead in a large segment is expunged too.
-        ["merge.policy.expunge_deletes_allowed"] = 0,
-        ["max_ngram_diff"] = MaxNameGram,
-        ["analysis"] = new JsonObject
+        NumberOfShards = options.Shards,
+        NumberOfReplicas = options.Replicas,
+        RefreshInterval = options.RefreshInterval,
+        MaxNgramDiff = MaxNameGram,
+        // Raw: the typed IndexSettings has no property for this merge policy setting. only_expunge_deletes (after an
+        // erasure) rewrites every segment holding a deleted document, not only those past the default 10% deleted: one
+        // forgotten lead in a large segment is expunged too.
+        OtherSettings = new Dictionary<string, object> { ["merge.policy.expunge_deletes_allowed"] = 0 },
+        Analysis = new IndexSettingsAnalysis
         {
-            ["filter"] = new JsonObject
+            TokenFilters = new TokenFilters
             {
-                ["name_prefixes"] = new JsonObject { ["type"] = "edge_ngram", ["min_gram"] = 1, ["max_gram"] = MaxNameGram },
-                ["phone_prefixes"] = new JsonObject { ["type"] = "edge_ngram", ["min_gram"] = 1, ["max_gram"] = MaxPhoneGram },
+                { "name_prefixes", new EdgeNGramTokenFilter { MinGram = 1, MaxGram = MaxNameGram } },
+                { "phone_prefixes", new EdgeNGramTokenFilter { MinGram = 1, MaxGram = MaxPhoneGram } },
             },
-            ["analyzer"] = new JsonObject
+            Analyzers = new Analyzers
             {
-                ["name_prefix_index"] = new JsonObject
-                {
-                    ["type"] = "custom", ["tokenizer"] = "whitespace", ["filter"] = new JsonArray("lowercase", "name_prefixes"),
-                },
-                ["name_words"] = new JsonObject
-                {
-                    ["type"] = "custom", ["tokenizer"] = "whitespace", ["filter"] = new JsonArray("lowercase"),
-                },
-                ["phone_prefix_index"] = new JsonObject
-                {
-                    ["type"] = "custom", ["tokenizer"] = "keyword", ["filter"] = new JsonArray("phone_prefixes"),
-                },
+                { "name_prefix_index", new CustomAnalyzer { Tokenizer = "whitespace", Filter = ["lowercase", "name_prefixes"] } },
+                { "name_words", new CustomAnalyzer { Tokenizer = "whitespace", Filter = ["lowercase"] } },
+                { "phone_prefix_index", new CustomAnalyzer { Tokenizer = "keyword", Filter = ["phone_prefixes"] } },
             },
         },
     };
 
-    public static JsonObject Mappings() => new()
+    public static TypeMapping Mappings() => new()
     {
-        ["dynamic"] = "strict",
-        ["properties"] = new JsonObject
+        Dynamic = DynamicMapping.Strict,
+        Properties = new Properties
         {
-            [Kind] = Keyword(),
-            [LeadId] = new JsonObject { ["type"] = "long" },
-            [StreamField] = Keyword(),
-            [Status] = Keyword(),
-            [PositionCommit] = new JsonObject { ["type"] = "long" },
-            [PositionPrepare] = new JsonObject { ["type"] = "long" },
-            [EmailCurrent] = Keyword(),
-            [EmailHistorical] = Keyword(),
-            [PhoneCurrent] = PhoneDigits(),
-            [PhoneHistorical] = PhoneDigits(),
-            [NameCurrent] = NameWords(),
-            [NameHistorical] = NameWords(),
-            [TargetCommit] = new JsonObject { ["type"] = "long" },
-            [TargetPrepare] = new JsonObject { ["type"] = "long" },
-            [Document] = new JsonObject { ["type"] = "object", ["enabled"] = false },
+            { Kind, new KeywordProperty() },
+            { LeadId, new LongNumberProperty() },
+            { StreamField, new KeywordProperty() },
+            { Status, new KeywordProperty() },
+            { PositionCommit, new LongNumberProperty() },
+            { PositionPrepare, new LongNumberProperty() },
+            { EmailCurrent, new KeywordProperty() },
+            { EmailHistorical, new KeywordProperty() },
+            { PhoneCurrent, PhoneDigits() },
+            { PhoneHistorical, PhoneDigits() },
+            { NameCurrent, NameWords() },
+            { NameHistorical, NameWords() },
+            { TargetCommit, new LongNumberProperty() },
+            { TargetPrepare, new LongNumberProperty() },
+            { Document, new ObjectProperty { Enabled = false } },
         },
     };
 
-    private static JsonObject Keyword() => new() { ["type"] = "keyword" };
-
-    private static JsonObject PhoneDigits() => new()
+    private static KeywordProperty PhoneDigits() => new()
     {
-        ["type"] = "keyword",
-        ["fields"] = new JsonObject
+        Fields = new Properties
         {
-            [PrefixSubField] = new JsonObject { ["type"] = "text", ["analyzer"] = "phone_prefix_index", ["search_analyzer"] = "keyword" },
+            { PrefixSubField, new TextProperty { Analyzer = "phone_prefix_index", SearchAnalyzer = "keyword" } },
         },
     };
 
     /// <summary>Folded name words (<see cref="SearchText.NameWords"/>), one value per name; position gaps keep names apart.</summary>
-    private static JsonObject NameWords() => new()
+    private static TextProperty NameWords() => new()
     {
-        ["type"] = "text",
-        ["analyzer"] = "name_prefix_index",
-        ["search_analyzer"] = "name_words",
-        ["position_increment_gap"] = 100,
+        Analyzer = "name_prefix_index",
+        SearchAnalyzer = "name_words",
+        PositionIncrementGap = 100,
     };
 }

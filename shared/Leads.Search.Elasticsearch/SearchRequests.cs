@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
 using Leads.EventStore;
 using Leads.Projections;
 using static Leads.Search.Elasticsearch.SearchFields;
@@ -9,14 +9,12 @@ using static Leads.Search.Elasticsearch.SearchFields;
 namespace Leads.Search.Elasticsearch;
 
 /// <summary>
-/// Every document and bulk body the search index sends, built in one place so that tests compare them with what
-/// Elasticsearch should receive: the indexed documents and the bulk actions with external versions. The queries are in
+/// Every document and write the search index sends, built in one place as typed client requests: the indexed documents
+/// (our own _source shape, so plain JSON objects) and the bulk operations with external versions. The queries are in
 /// <see cref="SearchQueries"/>.
 /// </summary>
 internal static class SearchRequests
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
-
     public static long Db(ulong value) => unchecked((long)value);
 
     /// <summary>
@@ -67,107 +65,63 @@ internal static class SearchRequests
         [TargetPrepare] = target is { } u ? Db(u.Prepare) : null,
     };
 
-    /// <summary>Bulk action: index a lead only if its version (position) is higher than the stored one.</summary>
-    public static JsonObject IndexLeadAction(string index, DocumentWrite<LeadSearchDocument> write) =>
-        new()
-        {
-            ["index"] = new JsonObject
-            {
-                ["_index"] = index,
-                ["_id"] = write.StreamId,
-                ["version"] = VersionOf(write.Position),
-                ["version_type"] = "external",
-            },
-        };
+    /// <summary>Bulk operation: index a lead only if its version (position) is higher than the stored one.</summary>
+    public static BulkIndexOperation<JsonObject> IndexLead(string index, string streamId, LeadSearchDocument lead, GlobalPosition position) =>
+        new(LeadSource(streamId, lead, position)) { Index = index, Id = streamId, Version = VersionOf(position), VersionType = VersionType.External };
 
-    /// <summary>Bulk action: park an event once (a create that finds the document is a repeat, not an error).</summary>
-    public static JsonObject CreateParkedAction(string index, ParkedEvent parked) =>
-        new() { ["create"] = new JsonObject { ["_index"] = index, ["_id"] = ParkedDocumentId(parked.EventId) } };
+    /// <summary>Bulk operation: park an event once (a create that finds the document is a repeat, not an error).</summary>
+    public static BulkCreateOperation<JsonObject> CreateParked(string index, ParkedEvent parked) =>
+        new(ParkedSource(parked)) { Index = index, Id = ParkedDocumentId(parked.EventId) };
 
-    public static JsonObject IndexParkedAction(string index, ParkedEvent parked) =>
-        new() { ["index"] = new JsonObject { ["_index"] = index, ["_id"] = ParkedDocumentId(parked.EventId) } };
+    public static BulkIndexOperation<JsonObject> IndexParked(string index, ParkedEvent parked) =>
+        new(ParkedSource(parked)) { Index = index, Id = ParkedDocumentId(parked.EventId) };
 
-    public static JsonObject DeleteParkedAction(string index, ParkedEvent parked) =>
-        new() { ["delete"] = new JsonObject { ["_index"] = index, ["_id"] = ParkedDocumentId(parked.EventId) } };
+    public static BulkDeleteOperation DeleteParked(string index, ParkedEvent parked) =>
+        new(ParkedDocumentId(parked.EventId)) { Index = index };
 
-    /// <summary>The NDJSON body of one batch: its leads (external versions) and the events it parked.</summary>
-    public static string CommitBulk(string index, ProjectionCommit<LeadSearchDocument> commit)
+    /// <summary>The bulk request of one batch: its leads (external versions) and the events it parked.</summary>
+    public static BulkRequest CommitBulk(string index, ProjectionCommit<LeadSearchDocument> commit)
     {
-        var lines = new List<JsonNode>(2 * (commit.Documents.Count + commit.Parked.Count));
-        foreach (var write in commit.Documents)
-        {
-            lines.Add(IndexLeadAction(index, write));
-            lines.Add(LeadSource(write.StreamId, write.Document, write.Position));
-        }
-
-        foreach (var parked in commit.Parked)
-        {
-            lines.Add(CreateParkedAction(index, parked));
-            lines.Add(ParkedSource(parked));
-        }
-
-        return NdJson(lines);
+        var operations = new List<IBulkOperation>(commit.Documents.Count + commit.Parked.Count);
+        operations.AddRange(commit.Documents.Select(w => IndexLead(index, w.StreamId, w.Document, w.Position)));
+        operations.AddRange(commit.Parked.Select(p => CreateParked(index, p)));
+        return Bulk(operations);
     }
 
-    /// <summary>The NDJSON body of a completed parked replay: the lead (guarded), the applied entries removed, the failing one replaced.</summary>
-    public static string ParkedReplayBulk(string index, ParkedReplay<LeadSearchDocument> replay)
+    /// <summary>The bulk request of a completed parked replay: the lead (guarded), the applied entries removed, the failing one replaced.</summary>
+    public static BulkRequest ParkedReplayBulk(string index, ParkedReplay<LeadSearchDocument> replay)
     {
-        var lines = new List<JsonNode>();
+        var operations = new List<IBulkOperation>();
         if (replay.Document is { } write)
         {
-            lines.Add(IndexLeadAction(index, write));
-            lines.Add(LeadSource(write.StreamId, write.Document, write.Position));
+            operations.Add(IndexLead(index, write.StreamId, write.Document, write.Position));
         }
 
-        foreach (var applied in replay.Applied)
-        {
-            lines.Add(DeleteParkedAction(index, applied));
-        }
-
+        operations.AddRange(replay.Applied.Select(applied => DeleteParked(index, applied)));
         if (replay.StillFailing is { } failing)
         {
-            lines.Add(IndexParkedAction(index, failing));
-            lines.Add(ParkedSource(failing));
+            operations.Add(IndexParked(index, failing));
         }
 
-        return NdJson(lines);
+        return Bulk(operations);
     }
 
     /// <summary>The rewound leads of a partial reset, written into the new index at their earlier positions.</summary>
-    public static string RewoundBulk(string index, IEnumerable<RewoundDocument<LeadSearchDocument>> documents)
-    {
-        var lines = new List<JsonNode>();
-        foreach (var d in documents)
-        {
-            if (d.Document is { } doc)
-            {
-                var position = d.Position ?? doc.Position;
-                lines.Add(IndexLeadAction(index, new DocumentWrite<LeadSearchDocument>(d.StreamId, doc, position, null)));
-                lines.Add(LeadSource(d.StreamId, doc, position));
-            }
-        }
+    public static BulkRequest RewoundBulk(string index, IEnumerable<RewoundDocument<LeadSearchDocument>> documents) =>
+        Bulk([.. documents
+            .Where(d => d.Document is not null)
+            .Select(d => IndexLead(index, d.StreamId, d.Document!, d.Position ?? d.Document!.Position))]);
 
-        return NdJson(lines);
-    }
+    /// <summary>The checkpoint document, written after the bulk request it describes.</summary>
+    public static IndexRequest<JsonObject> Checkpoint(string index, GlobalPosition checkpoint) =>
+        new(CheckpointSource(checkpoint), index, CheckpointId);
 
-    /// <summary>A request path. Index names and document ids here are ours (lower-case letters, digits, '-', '*'): nothing to escape.</summary>
-    public static string Path(params string[] segments) => "/" + string.Join('/', segments);
+    /// <summary>The marker of an index being rebuilt, refreshed so that a restart's start-up sees it.</summary>
+    public static IndexRequest<JsonObject> RebuildMarker(string index, GlobalPosition? target) =>
+        new(RebuildMarkerSource(target), index, RebuildId) { Refresh = Refresh.True };
 
-    public static string ToJson(JsonNode node) => node.ToJsonString(Compact);
-
-    private static string NdJson(IEnumerable<JsonNode> lines)
-    {
-        var text = new StringBuilder();
-        foreach (var line in lines)
-        {
-            text.Append(line.ToJsonString(Compact)).Append('\n');
-        }
-
-        return text.ToString();
-    }
+    private static BulkRequest Bulk(List<IBulkOperation> operations) => new() { Operations = [.. operations] };
 
     private static JsonArray Keys(IEnumerable<KnownValue> values, bool current) =>
         new([.. values.Where(v => v.IsCurrent == current).Select(v => (JsonNode)JsonValue.Create(v.Key)!)]);
-
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using Leads.EventStore;
 using Microsoft.Extensions.Logging;
 using static Leads.Search.Elasticsearch.SearchQueries;
 using static Leads.Search.Elasticsearch.SearchRequests;
-using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Leads.Search.Elasticsearch;
 
@@ -43,12 +44,12 @@ internal sealed class VersionedIndexes(SearchServer server, ElasticsearchSearchO
         if (live is null && indexes.Count > 0)
         {
             live = indexes.MaxBy(i => i.Version).Name;
-            await server.SendAsync(HttpMethod.POST, "/_aliases", ToJson(SwapAlias(options.Alias, null, live)), cancellationToken).ConfigureAwait(false);
+            await SendAsync(SwapAlias(options.Alias, null, live), cancellationToken).ConfigureAwait(false);
         }
         else if (live is null)
         {
             live = options.IndexName(1);
-            await server.SendAsync(HttpMethod.PUT, Path(live), ToJson(IndexLayout.CreateIndexBody(options, withAlias: true)), cancellationToken).ConfigureAwait(false);
+            await CreateAsync(live, withAlias: true, cancellationToken).ConfigureAwait(false);
         }
 
         Live = live;
@@ -76,7 +77,7 @@ internal sealed class VersionedIndexes(SearchServer server, ElasticsearchSearchO
     {
         var indexes = await ListIndexesAsync(cancellationToken).ConfigureAwait(false);
         var next = options.IndexName(indexes.Count == 0 ? 1 : indexes.Max(i => i.Version) + 1);
-        await server.SendAsync(HttpMethod.PUT, Path(next), ToJson(IndexLayout.CreateIndexBody(options, withAlias: false)), cancellationToken).ConfigureAwait(false);
+        await CreateAsync(next, withAlias: false, cancellationToken).ConfigureAwait(false);
         return next;
     }
 
@@ -87,7 +88,7 @@ internal sealed class VersionedIndexes(SearchServer server, ElasticsearchSearchO
     public async Task RebuildIntoAsync(string next, GlobalPosition? target, CancellationToken cancellationToken)
     {
         var abandoned = Building;
-        await server.SendAsync(HttpMethod.PUT, Path(next, "_doc", SearchFields.RebuildId) + "?refresh=true", ToJson(RebuildMarkerSource(target)), cancellationToken).ConfigureAwait(false);
+        await server.SendAsync(RebuildMarker(next, target), static (c, r, ct) => c.IndexAsync(r, ct), cancellationToken).ConfigureAwait(false);
         Building = next;
         RebuildTarget = target;
         if (abandoned is not null)
@@ -106,33 +107,43 @@ internal sealed class VersionedIndexes(SearchServer server, ElasticsearchSearchO
 
         var old = Live;
         await RefreshAsync(building, cancellationToken).ConfigureAwait(false);
-        await server.SendAsync(HttpMethod.POST, "/_aliases", ToJson(SwapAlias(options.Alias, old, building)), cancellationToken).ConfigureAwait(false);
+        await SendAsync(SwapAlias(options.Alias, old, building), cancellationToken).ConfigureAwait(false);
         Live = building;
         Building = null;
         RebuildTarget = null;
-        await server.SendAsync(HttpMethod.DELETE, Path(building, "_doc", SearchFields.RebuildId) + "?refresh=true", null, cancellationToken, 404).ConfigureAwait(false);
+        await server.SendAsync(
+            new DeleteRequest(building, SearchFields.RebuildId) { Refresh = Refresh.True }, static (c, r, ct) => c.DeleteAsync(r, ct), cancellationToken, 404).ConfigureAwait(false);
         await DeleteIndexAsync(old, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Search index rebuilt: alias {Alias} moved from {Old} to {New} at {Checkpoint}; {Old} deleted", options.Alias, old, building, checkpoint, old);
     }
 
     public Task RefreshAsync(string index, CancellationToken cancellationToken) =>
-        server.SendAsync(HttpMethod.POST, Path(index, "_refresh"), null, cancellationToken, 404);
+        server.SendAsync(new RefreshRequest(index), static (c, r, ct) => c.Indices.RefreshAsync(r, ct), cancellationToken, 404);
 
     private Task DeleteIndexAsync(string index, CancellationToken cancellationToken) =>
-        server.SendAsync(HttpMethod.DELETE, Path(index), null, cancellationToken, 404);
+        server.SendAsync(new DeleteIndexRequest(index), static (c, r, ct) => c.Indices.DeleteAsync(r, ct), cancellationToken, 404);
+
+    private Task CreateAsync(string index, bool withAlias, CancellationToken cancellationToken) =>
+        server.SendAsync(IndexLayout.CreateIndex(index, options, withAlias), static (c, r, ct) => c.Indices.CreateAsync(r, ct), cancellationToken);
+
+    private Task SendAsync(UpdateAliasesRequest swap, CancellationToken cancellationToken) =>
+        server.SendAsync(swap, static (c, r, ct) => c.Indices.UpdateAliasesAsync(r, ct), cancellationToken);
 
     private async Task<List<(string Name, int Version, bool HasAlias)>> ListIndexesAsync(CancellationToken cancellationToken)
     {
-        var (_, body) = await server.SendAsync(HttpMethod.GET, Path(options.IndexPrefix + "*", "_alias"), null, cancellationToken, 404).ConfigureAwait(false);
+        var response = await server.SendAsync(
+            new GetAliasRequest { Indices = options.IndexPrefix + "*" }, static (c, r, ct) => c.Indices.GetAliasAsync(r, ct), cancellationToken, 404).ConfigureAwait(false);
         var indexes = new List<(string, int, bool)>();
-        if (body is JsonObject all)
+        if (response.ApiCallDetails.HttpStatusCode == 404 || response.Aliases is not { } all)
         {
-            foreach (var (name, entry) in all)
+            return indexes;
+        }
+
+        foreach (var (name, entry) in all)
+        {
+            if (options.VersionOf(name) is { } version)
             {
-                if (options.VersionOf(name) is { } version)
-                {
-                    indexes.Add((name, version, entry?["aliases"]?[options.Alias] is not null));
-                }
+                indexes.Add((name, version, entry.Aliases.ContainsKey(options.Alias)));
             }
         }
 
@@ -141,7 +152,8 @@ internal sealed class VersionedIndexes(SearchServer server, ElasticsearchSearchO
 
     private async Task<(bool Found, GlobalPosition? Target)?> ReadMarkerAsync(string index, CancellationToken cancellationToken)
     {
-        var (status, body) = await server.SendAsync(HttpMethod.GET, Path(index, "_doc", SearchFields.RebuildId), null, cancellationToken, 404).ConfigureAwait(false);
-        return SearchResponses.FoundSource(status, body) is { } source ? (true, SearchResponses.ReadTarget(source)) : null;
+        var response = await server.SendAsync(new GetRequest(index, SearchFields.RebuildId), static (c, r, ct) => c.GetAsync<JsonObject>(r, ct), cancellationToken, 404)
+            .ConfigureAwait(false);
+        return SearchResponses.FoundSource(response) is { } source ? (true, SearchResponses.ReadTarget(source)) : null;
     }
 }

@@ -5,7 +5,7 @@ namespace Leads.ReadStores.Tests.Elasticsearch;
 
 /// <summary>
 /// Stands in for an Elasticsearch node behind the real client: records every request the client sends (method, path and
-/// query, content type, body as sent) and answers from a script of routes, so tests see the exact requests without a
+/// query, content type, Accept, body as sent) and answers from a script of routes, so tests see the exact requests without a
 /// server. A request no route answers gets 500 with the request in the body (and fails the test that did not expect it).
 /// </summary>
 public sealed class RecordingHandler : HttpMessageHandler
@@ -47,10 +47,11 @@ public sealed class RecordingHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await ReadBodyAsync(request.Content, cancellationToken);
+        // Paths as Elasticsearch reads them: the client escapes '*' in an index pattern (%2A), the server decodes it.
         var sent = new SentRequest(
             request.Method.Method,
-            request.RequestUri!.AbsolutePath,
-            request.RequestUri.PathAndQuery,
+            Uri.UnescapeDataString(request.RequestUri!.AbsolutePath),
+            Uri.UnescapeDataString(request.RequestUri.PathAndQuery),
             request.Content?.Headers.ContentType?.MediaType,
             body,
             string.Join(", ", request.Headers.Accept.Select(a => a.ToString())));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Leads.EventStore;
 using Leads.Projections;
 using Leads.Search;
@@ -132,5 +133,41 @@ public sealed class ResetRequestTests
               "_source": ["posCommit", "posPrepare"]
             }
             """, node.Handler.To("POST", "/leads-search-v1/_search").Single().Body);
+    }
+
+    [Fact]
+    public async Task Streams_changed_since_a_position_are_read_from_leads_at_or_after_it_in_pages_by_lead_id()
+    {
+        var node = new FakeNode();
+        var firstPage = new JsonArray([.. Enumerable.Range(1, 1000).Select(id => (JsonNode)new JsonObject
+        {
+            ["_source"] = new JsonObject { ["stream"] = $"lead-{id}" },
+            ["sort"] = new JsonArray(id),
+        })]);
+        node.Handler.On(
+            r => r.Path == "/leads-search-v1/_search",
+            r => (200, r.Body!.Contains("search_after", StringComparison.Ordinal)
+                ? """{"hits":{"hits":[{"_source":{"stream":"lead-1001"},"sort":[1001]}]}}"""
+                : new JsonObject { ["hits"] = new JsonObject { ["hits"] = firstPage } }.ToJsonString()));
+
+        var streams = await node.Index.ListStreamsChangedSinceAsync(GlobalPosition.FromSequence(30), Ct);
+
+        Assert.Equal(1001, streams.Count);
+        Assert.Equal(("lead-1", "lead-1001"), (streams[0], streams[^1]));
+        var pages = node.Handler.To("POST", "/leads-search-v1/_search").ToArray();
+        Assert.Equal(2, pages.Length);
+        const string Query = """
+            "query": { "bool": { "filter": [
+              { "term": { "kind": "lead" } },
+              { "bool": {
+                "should": [
+                  { "range": { "posCommit": { "gt": 30 } } },
+                  { "bool": { "filter": [ { "term": { "posCommit": 30 } }, { "range": { "posPrepare": { "gte": 30 } } } ] } } ],
+                "minimum_should_match": 1 } } ] } },
+            "sort": [ { "leadId": "asc" } ],
+            "_source": ["stream"]
+            """;
+        Json.Equal("{ \"size\": 1000, " + Query + " }", pages[0].Body);
+        Json.Equal("{ \"size\": 1000, \"search_after\": [1000], " + Query + " }", pages[1].Body);
     }
 }

@@ -1,6 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Transport;
 using Leads.Search.Elasticsearch;
 
@@ -74,8 +75,19 @@ public sealed class ElasticsearchServer : IAsyncLifetime
         return (ElasticsearchConnection.CreateClient(Url!), options);
     }
 
-    public static async Task DeleteAsync(ElasticsearchClient client, ElasticsearchSearchOptions options) =>
-        await client.Transport.RequestAsync<StringResponse>(Elastic.Transport.HttpMethod.DELETE, "/" + options.IndexPrefix + "*", CancellationToken.None);
+    /// <summary>
+    /// Deletes the test's versioned indexes by name: Elasticsearch 8 and later refuse a wildcard delete
+    /// (<c>action.destructive_requires_name</c>). Plain JSON media types, as the adapter sends them, so that 8 answers too.
+    /// </summary>
+    public static async Task DeleteAsync(ElasticsearchClient client, ElasticsearchSearchOptions options)
+    {
+        var json = new RequestConfiguration { Accept = "application/json", ContentType = "application/json" };
+        var found = await client.Indices.GetAliasAsync(new GetAliasRequest { Indices = options.IndexPrefix + "*", RequestConfiguration = json }, CancellationToken.None);
+        if (found.IsValidResponse && found.Aliases is { Count: > 0 } indexes)
+        {
+            await client.Indices.DeleteAsync(new DeleteIndexRequest(string.Join(',', indexes.Keys)) { RequestConfiguration = json }, CancellationToken.None);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
