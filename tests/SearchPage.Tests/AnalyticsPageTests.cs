@@ -36,11 +36,8 @@ public sealed class AnalyticsPageTests(SearchPagePlatform platform)
     [Fact]
     public async Task Every_chart_shows_the_numbers_LeadAnalytics_answers_for_the_period()
     {
-        await AnalyticsPageLeads.WriteAsync(platform, Ct);
         await using var context = await platform.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/analytics"));
-        var period = await ShownAsync(page);
+        var (page, period) = await ShowAsync(context);
 
         var pipeline = await Analytics.GetPipelineAsync(new GetPipelineRequest { From = period.From, To = period.To, Bucket = period.Bucket }, cancellationToken: Ct);
         var funnel = await Analytics.GetFunnelAsync(new GetFunnelRequest { From = period.From, To = period.To, Bucket = period.Bucket }, cancellationToken: Ct);
@@ -65,11 +62,8 @@ public sealed class AnalyticsPageTests(SearchPagePlatform platform)
     [Fact]
     public async Task Changing_the_period_reloads_every_chart_and_an_empty_one_says_so()
     {
-        await AnalyticsPageLeads.WriteAsync(platform, Ct);
         await using var context = await platform.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/analytics"));
-        var weekly = await ShownAsync(page);
+        var (page, weekly) = await ShowAsync(context);
         var weeks = (await RowsAsync(page, "#pipeline-table")).Count;
 
         await page.GetByLabel("Group by", new() { Exact = true }).SelectOptionAsync("month");
@@ -99,12 +93,9 @@ public sealed class AnalyticsPageTests(SearchPagePlatform platform)
     [Fact]
     public async Task At_375_px_wide_the_dashboard_fits_the_screen()
     {
-        await AnalyticsPageLeads.WriteAsync(platform, Ct);
         await using var context = await platform.NewContextAsync(width: 375, height: 812);
-        var page = await context.NewPageAsync();
 
-        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/analytics"));
-        await ShownAsync(page);
+        var (page, _) = await ShowAsync(context);
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the dashboard is wider than 375 px");
         var widest = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('canvas, form, .card')].map(e => e.getBoundingClientRect().right))");
@@ -144,9 +135,7 @@ public sealed class AnalyticsPageTests(SearchPagePlatform platform)
     public async Task A_period_that_ends_before_it_starts_is_refused_by_the_picker()
     {
         await using var context = await platform.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/analytics"));
-        await ShownAsync(page);
+        var (page, _) = await ShowAsync(context);
         var calls = 0;
         page.Request += (_, request) => calls += request.Url.Contains("/v1/analytics/", StringComparison.Ordinal) ? 1 : 0;
 
@@ -157,5 +146,14 @@ public sealed class AnalyticsPageTests(SearchPagePlatform platform)
         await Expect(page.Locator("#period-error")).ToHaveTextAsync("The period ends (2026-01-01) before it starts (2026-06-30): choose a last day on or after the first.");
         await Expect(page.GetByLabel("To", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal(0, calls);
+    }
+
+    /// <summary>The seeded leads written and projected, then the dashboard opened and shown for its default period.</summary>
+    private async Task<(IPage Page, Period Period)> ShowAsync(IBrowserContext context)
+    {
+        await AnalyticsPageLeads.WriteAsync(platform, Ct);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(PageAccess.Url(platform.PageAddress, "/analytics"));
+        return (page, await ShownAsync(page));
     }
 }
