@@ -67,13 +67,17 @@ internal static class SearchPageHosting
         return builder;
     }
 
-    /// <summary>Serves the page's files at <c>/</c> (the transcoded RPCs are mapped with the gRPC service itself).</summary>
+    /// <summary>
+    /// Serves the pages (search at <c>/</c>, <c>/followups</c>, the analytics dashboard at <c>/analytics</c>) and their
+    /// files under <c>/page/</c> (the transcoded RPCs are mapped with the gRPC services themselves).
+    /// </summary>
     public static WebApplication MapSearchPage(this WebApplication app)
     {
         var files = new EmbeddedFileProvider(Assembly.GetExecutingAssembly(), ResourcePrefix.TrimEnd('.'));
         var types = new FileExtensionContentTypeProvider();
         app.MapGet("/", (HttpContext context, CancellationToken cancellationToken) => SendAsync(context, files, "index.html", types, cancellationToken));
         app.MapGet("/followups", (HttpContext context, CancellationToken cancellationToken) => SendAsync(context, files, "followups.html", types, cancellationToken));
+        app.MapGet("/analytics", (HttpContext context, CancellationToken cancellationToken) => SendAsync(context, files, "analytics.html", types, cancellationToken));
         app.MapGet("/page/{file}", (HttpContext context, string file, CancellationToken cancellationToken) => SendAsync(context, files, file, types, cancellationToken));
         return app;
     }

@@ -1,4 +1,5 @@
-// The query service's read RPCs as JSON over HTTP (gRPC JSON transcoding of leads.v1.LeadQueries), same origin.
+// The query service's read RPCs as JSON over HTTP (gRPC JSON transcoding of leads.v1.LeadQueries and
+// leads.v1.LeadAnalytics), same origin.
 import { authorizationHeaders } from './token.js';
 
 /** Why a call failed, in the words the page shows. kind: unreachable | unauthenticated | forbidden | notFound | invalid | failed. */
@@ -66,3 +67,10 @@ export const getLeadAsOfRevision = (id, revision, signal) => get(lead(id) + '/as
 export const getLeadAsOfMoment = (id, at, signal) => get(lead(id) + '/as-of', { at }, signal);
 export const listFollowups = (dueFrom, dueTo, pageSize, pageToken, signal) =>
   get('/v1/followups', { dueFrom, dueTo, pageSize, pageToken }, signal);
+
+// leads.v1.LeadAnalytics (the analytics dashboard): days are UTC YYYY-MM-DD, from..to both included.
+export const getPipeline = (from, to, bucket, signal) => get('/v1/analytics/pipeline', { from, to, bucket }, signal);
+export const getFunnel = (from, to, bucket, signal) => get('/v1/analytics/funnel', { from, to, bucket }, signal);
+export const getTimeInStatus = (from, to, signal) => get('/v1/analytics/time-in-status', { from, to }, signal);
+export const getFollowupDiscipline = (from, to, signal) => get('/v1/analytics/followups', { from, to }, signal);
+export const getActivity = (from, to, signal) => get('/v1/analytics/activity', { from, to }, signal);

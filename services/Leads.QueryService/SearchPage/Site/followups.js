@@ -2,6 +2,7 @@
 // date): Overdue (before today), Today, Upcoming (after today), each from ListFollowups as JSON, paged with "More".
 import { listFollowups } from './api.js';
 import { byId, el, replaceChildren } from './dom.js';
+import { showPageNotice } from './notice.js';
 import { takeTokenFromAddress } from './token.js';
 
 takeTokenFromAddress();
@@ -30,17 +31,6 @@ function item(lead) {
     contact ? el('span', { class: 'contact' }, contact) : null);
 }
 
-function showNotice(error) {
-  const notice = byId('notice');
-  if (!['unreachable', 'unauthenticated', 'forbidden'].includes(error.kind)) {
-    return;
-  }
-  notice.textContent = error.kind === 'unauthenticated'
-    ? 'Sign in: open the search page and paste an access token with the role leads.read, or open this page with #token=… .'
-    : error.message;
-  notice.hidden = false;
-}
-
 /** Loads one section's first page, then more on demand; resolves with the number of leads shown. */
 function startSection(section) {
   const spec = windows[section.dataset.window];
@@ -64,7 +54,7 @@ function startSection(section) {
     } catch (error) {
       status.textContent = error.message;
       status.classList.add('error');
-      showNotice(error);
+      showPageNotice(error);
       throw error;
     } finally {
       section.setAttribute('aria-busy', 'false');
