@@ -65,6 +65,13 @@ internal static class ReadSide
                 get_lead_as_of_revision_1000_events = asOfRevision,
                 get_lead_as_of_time_1000_events = asOfTime,
             },
+            resident_at_end_mb = new
+            {
+                command_service = PeakMemory.ResidentNow(commands.ProcessId),
+                query_service = PeakMemory.ResidentNow(query.ProcessId),
+                view_projector = PeakMemory.ResidentNow(views.ProcessId),
+                search_projector = PeakMemory.ResidentNow(search.ProcessId),
+            },
             peak_memory_mb = new
             {
                 command_service = PeakMemory.Megabytes(commands.ProcessId),
