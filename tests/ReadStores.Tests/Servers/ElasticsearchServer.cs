@@ -3,6 +3,7 @@ using DotNet.Testcontainers.Containers;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using Leads.Search.Elasticsearch;
+using Leads.Testing;
 
 namespace Leads.ReadStores.Tests.Servers;
 
