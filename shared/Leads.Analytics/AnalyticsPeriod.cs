@@ -25,7 +25,7 @@ public sealed record AnalyticsPeriod(DateOnly From, DateOnly To)
 
         if (last.DayNumber - first.DayNumber + 1 > MaxDays)
         {
-            throw new AnalyticsArgumentException("to", $"the period from {Text(first)} to {Text(last)} is longer than {MaxDays} days");
+            throw new AnalyticsArgumentException("to", $"to ({Text(last)}) is more than {MaxDays} days after from ({Text(first)}): a period is at most {MaxDays} days");
         }
 
         return new AnalyticsPeriod(first, last);
@@ -54,29 +54,38 @@ public sealed record AnalyticsPeriod(DateOnly From, DateOnly To)
     };
 
     /// <summary>
-    /// The buckets (calendar days, ISO weeks from Monday, or calendar months) that meet the period, each cut to it.
+    /// The buckets (calendar days, ISO weeks from Monday, or calendar months) that meet the period, each cut to it. More
+    /// than <see cref="MaxBuckets"/> is refused before any is made; the last day of the calendar (9999-12-31) ends a
+    /// bucket like any other.
     /// </summary>
     public IReadOnlyList<AnalyticsPeriod> Split(AnalyticsBucket bucket)
     {
-        var buckets = new List<AnalyticsPeriod>();
-        var start = From;
-        while (start <= To)
+        var days = To.DayNumber - From.DayNumber + 1;
+        var most = bucket switch
         {
-            var next = bucket switch
-            {
-                AnalyticsBucket.Day => start.AddDays(1),
-                AnalyticsBucket.Week => start.AddDays(7 - (((int)start.DayOfWeek + 6) % 7)),
-                _ => new DateOnly(start.Year, start.Month, 1).AddMonths(1),
-            };
-            var end = next.AddDays(-1) < To ? next.AddDays(-1) : To;
-            buckets.Add(new AnalyticsPeriod(start, end));
-            if (buckets.Count > MaxBuckets)
-            {
-                throw new AnalyticsArgumentException("bucket",
-                    $"the period from {Text(From)} to {Text(To)} by {bucket.ToString().ToLowerInvariant()} is more than {MaxBuckets} buckets; choose a longer bucket");
-            }
+            AnalyticsBucket.Day => days,
+            AnalyticsBucket.Week => (To.DayNumber / 7) - (From.DayNumber / 7) + 1, // day 0 (0001-01-01) is a Monday
+            _ => ((To.Year - From.Year) * 12) + To.Month - From.Month + 1,
+        };
+        if (most > MaxBuckets)
+        {
+            throw new AnalyticsArgumentException("bucket",
+                $"bucket {bucket.ToString().ToLowerInvariant()} cuts the period from {Text(From)} to {Text(To)} into more than {MaxBuckets} buckets; choose a longer bucket or a shorter period");
+        }
 
-            start = next;
+        var buckets = new List<AnalyticsPeriod>(most);
+        for (var start = From.DayNumber; start <= To.DayNumber;)
+        {
+            var day = DateOnly.FromDayNumber(start);
+            var last = bucket switch
+            {
+                AnalyticsBucket.Day => start,
+                AnalyticsBucket.Week => start + 6 - (((int)day.DayOfWeek + 6) % 7),
+                _ => new DateOnly(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month)).DayNumber,
+            };
+            var end = Math.Min(last, To.DayNumber);
+            buckets.Add(new AnalyticsPeriod(day, DateOnly.FromDayNumber(end)));
+            start = end + 1;
         }
 
         return buckets;
@@ -85,7 +94,9 @@ public sealed record AnalyticsPeriod(DateOnly From, DateOnly To)
     public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The first moment after <paramref name="day"/> (its end, UTC).</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <remarks>The end of the last day of the calendar (9999-12-31) is <see cref="DateTimeOffset.MaxValue"/>.</remarks>
+    public static DateTimeOffset EndOf(DateOnly day) =>
+        day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

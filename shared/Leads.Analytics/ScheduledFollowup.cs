@@ -7,8 +7,8 @@ namespace Leads.Analytics;
 /// </summary>
 public sealed record ScheduledFollowup(DateTimeOffset ScheduledAt, DateOnly Due, DateTimeOffset? EndedAt, FollowupEnd? EndedBy)
 {
-    /// <summary>The first moment after the due date (its end of day, UTC).</summary>
-    public DateTimeOffset DueEnd => new(Due.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>The first moment after the due date (its end of day, UTC; a follow-up on 9999-12-31 never passes).</summary>
+    public DateTimeOffset DueEnd => AnalyticsPeriod.EndOf(Due);
 
     /// <summary>How it ended, judged on its own: on time, late, or still open (then the caller judges by today).</summary>
     public FollowupOutcome Outcome => EndedAt switch

@@ -8,7 +8,7 @@ using Leads.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// Every RPC of LeadCommands, LeadQueries and ProjectionAdmin (taken from the service descriptors, so a new RPC shows up
+/// Every RPC of LeadCommands, LeadQueries, ProjectionAdmin and LeadAnalytics (taken from the service descriptors, so a new RPC shows up
 /// here by itself) against every kind of caller: no token, expired, wrong signature, wrong audience, wrong issuer,
 /// unsigned, every role that is not the RPC's (PermissionDenied), and its own role (allowed, in a <c>role</c> or a
 /// <c>roles</c> claim). Requests are empty: an allowed call ends in the RPC's own answer (often InvalidArgument), never
@@ -44,14 +44,21 @@ public abstract class AuthorizationMatrixTests(LeadPlatform platform)
         ["leads.v1.ProjectionAdmin/ResumeProjection"] = LeadsRoles.Admin,
         ["leads.v1.ProjectionAdmin/ListParked"] = LeadsRoles.Admin,
         ["leads.v1.ProjectionAdmin/ReplayParked"] = LeadsRoles.Admin,
+        ["leads.v1.LeadAnalytics/GetPipeline"] = LeadsRoles.Read,
+        ["leads.v1.LeadAnalytics/GetFunnel"] = LeadsRoles.Read,
+        ["leads.v1.LeadAnalytics/GetTimeInStatus"] = LeadsRoles.Read,
+        ["leads.v1.LeadAnalytics/GetFollowupDiscipline"] = LeadsRoles.Read,
+        ["leads.v1.LeadAnalytics/GetActivity"] = LeadsRoles.Read,
     };
+
+    private static readonly ServiceDescriptor[] Services = [LeadCommands.Descriptor, LeadQueries.Descriptor, ProjectionAdmin.Descriptor, LeadAnalytics.Descriptor];
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     public static TheoryData<string, string> Rpcs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var service in new[] { LeadCommands.Descriptor, LeadQueries.Descriptor, ProjectionAdmin.Descriptor })
+        foreach (var service in Services)
         {
             foreach (var method in service.Methods)
             {
@@ -70,7 +77,7 @@ public abstract class AuthorizationMatrixTests(LeadPlatform platform)
     {
         var key = $"{service}/{method}";
         Assert.True(ExpectedRole.TryGetValue(key, out var role), $"{key} has no expected role in this test: decide who may call it");
-        var descriptor = new[] { LeadCommands.Descriptor, LeadQueries.Descriptor, ProjectionAdmin.Descriptor }
+        var descriptor = Services
             .Single(s => s.FullName == service).FindMethodByName(method);
         var address = service == LeadCommands.Descriptor.FullName ? platform.CommandService.Address : platform.QueryService.Address;
 
@@ -108,7 +115,7 @@ public abstract class AuthorizationMatrixTests(LeadPlatform platform)
     [Fact]
     public void Every_expected_rule_names_an_RPC_or_one_announced_for_erasure()
     {
-        var known = new[] { LeadCommands.Descriptor, LeadQueries.Descriptor, ProjectionAdmin.Descriptor }
+        var known = Services
             .SelectMany(s => s.Methods.Select(m => $"{s.FullName}/{m.Name}")).ToHashSet();
         var announced = new[] { "leads.v1.LeadCommands/ForgetLead", "leads.v1.LeadCommands/GetErasureReceipt" };
         Assert.Empty(ExpectedRole.Keys.Except(known).Except(announced));

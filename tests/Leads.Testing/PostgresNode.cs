@@ -12,7 +12,7 @@ namespace Leads.Testing;
 /// (<see cref="CreateDatabaseAsync"/>). When it cannot start, <see cref="UnavailableReason"/> says why and tests skip
 /// with it, or starting throws when <c>POSTGRES_REQUIRED=1</c> (CI).
 /// </summary>
-public sealed class PostgresNode : IAsyncDisposable
+public sealed class PostgresNode : IPostgresDatabases, IAsyncDisposable
 {
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _output = new();

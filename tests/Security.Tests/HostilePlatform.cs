@@ -19,6 +19,9 @@ public abstract class HostilePlatform(PlatformEventStore store) : IAsyncLifetime
 
     public PlatformEventStore Store => store;
 
+    /// <summary>The query service's HTTP/1.1 page endpoint, where the read RPCs are also served as JSON (/v1/...).</summary>
+    public Uri PageAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}/");
+
     public ServiceProcess CommandService => _services.Single(s => s.Name == "Leads.CommandService");
 
     public ServiceProcess QueryService => _services.Single(s => s.Name == "Leads.QueryService");
@@ -59,8 +62,8 @@ public abstract class HostilePlatform(PlatformEventStore store) : IAsyncLifetime
         {
             ["Leads:DataDirectory"] = DataDirectory,
             ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
-            // The query service's search page on a port of the OS's choosing: the platform on each store runs at once.
-            ["Leads:SearchPage:Url"] = "http://127.0.0.1:0",
+            // The query service's search page on a free port of its own: the platform on each store runs at once.
+            ["Leads:SearchPage:Url"] = PageAddress.ToString().TrimEnd('/'),
         };
         var started = ServiceNames
             .Select(name => ServiceProcess.StartAsync(name, settings, cancellationToken: TestContext.Current.CancellationToken))

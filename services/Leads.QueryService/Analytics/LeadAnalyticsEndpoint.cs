@@ -17,7 +17,7 @@ internal sealed class LeadAnalyticsEndpoint(LeadAnalyticsQueries queries) : Lead
         var asOf = !string.IsNullOrEmpty(request.AsOf);
         if (asOf && (request.From.Length > 0 || request.To.Length > 0 || request.Bucket.Length > 0))
         {
-            throw RpcErrors.InvalidArgument("as_of", "give as_of alone, or from, to and bucket, not both");
+            throw RpcErrors.InvalidArgument("as_of", "as_of goes alone: give as_of, or from, to and bucket, not both");
         }
 
         var (period, bucket) = Checked(() => asOf

@@ -3,11 +3,9 @@ using Leads.Domain;
 using Leads.Domain.Events;
 using Leads.EventStore;
 using Leads.Testing;
+using Leads.Testing.Analytics;
 
 namespace Analytics.Tests.Support;
-
-/// <summary>One command as the command service would have stored it: its events, when, by whom, under which command id.</summary>
-public sealed record GeneratedCommand(long LeadId, DateTimeOffset At, string Caller, string CommandId, IReadOnlyList<ILeadEvent> Events);
 
 /// <summary>
 /// Random lead histories: leads created over a few months, each then changing status (any status, the same one again,
@@ -32,15 +30,15 @@ public static class GeneratedHistory
     private static readonly Gen<(int StartSeconds, Step[] Steps)> Leads =
         Gen.Select(Gen.Int[0, 86_400 * 120], Steps.Array[0, 10]);
 
-    public static Gen<IReadOnlyList<GeneratedCommand>> Histories { get; } = Of(1, 25);
+    public static Gen<IReadOnlyList<HistoryCommand>> Histories { get; } = Of(1, 25);
 
     /// <summary>Histories of between <paramref name="minLeads"/> and <paramref name="maxLeads"/> leads.</summary>
-    public static Gen<IReadOnlyList<GeneratedCommand>> Of(int minLeads, int maxLeads) =>
-        Leads.Array[minLeads, maxLeads].Select(leads => (IReadOnlyList<GeneratedCommand>)[.. leads.SelectMany((lead, i) => Build(9_000_000 + i, lead.StartSeconds, lead.Steps))
+    public static Gen<IReadOnlyList<HistoryCommand>> Of(int minLeads, int maxLeads) =>
+        Leads.Array[minLeads, maxLeads].Select(leads => (IReadOnlyList<HistoryCommand>)[.. leads.SelectMany((lead, i) => Build(9_000_000 + i, lead.StartSeconds, lead.Steps))
             .OrderBy(c => c.At).ThenBy(c => c.LeadId)]);
 
     /// <summary>Appends the commands in order, each command's events in one append, with the command's time as the recorded time.</summary>
-    public static async Task AppendAsync(IEventStore store, IReadOnlyList<GeneratedCommand> commands, CancellationToken cancellationToken)
+    public static async Task AppendAsync(IEventStore store, IReadOnlyList<HistoryCommand> commands, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
@@ -50,11 +48,11 @@ public static class GeneratedHistory
         }
     }
 
-    private static IEnumerable<GeneratedCommand> Build(long leadId, int startSeconds, Step[] steps)
+    private static IEnumerable<HistoryCommand> Build(long leadId, int startSeconds, Step[] steps)
     {
         var at = Epoch.AddSeconds(startSeconds);
         var n = 0;
-        GeneratedCommand Command(string caller, params ILeadEvent[] events) => new(leadId, at, caller, $"{leadId}-{n++}", events);
+        HistoryCommand Command(string caller, params ILeadEvent[] events) => new(leadId, at, caller, $"{leadId}-{n++}", events);
 
         yield return Command(Callers[0], new LeadWasInitialized(leadId), new NameChanged(leadId, "Someone"),
             new ContactInfoChanged(leadId, "someone@example.com", "050-1234567", "0501234567"), new StatusChanged(leadId, LeadStatus.Available));

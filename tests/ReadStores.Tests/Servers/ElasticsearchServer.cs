@@ -4,6 +4,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Transport;
 using Leads.Search.Elasticsearch;
+using Leads.Testing;
 
 namespace Leads.ReadStores.Tests.Servers;
 

@@ -1,4 +1,5 @@
 using Leads.Projections.MongoDb;
+using Leads.Testing;
 using MongoDB.Driver;
 using Testcontainers.MongoDb;
 

@@ -23,6 +23,9 @@ public sealed record Expectation(string Name, IReadOnlySet<StatusCode> Allowed, 
         Enum.GetValues<StatusCode>().Where(c => !NeverAcceptable.Contains(c) && c != StatusCode.OK).ToHashSet(),
         MayBeOk: true);
 
+    /// <summary>Odd but within every documented limit: it must be answered (OK), nothing else.</summary>
+    public static Expectation Answered { get; } = new("OK", new HashSet<StatusCode>(), MayBeOk: true);
+
     public static Expectation Refused(params StatusCode[] codes) => new(string.Join('|', codes), codes.ToHashSet(), MayBeOk: false);
 
     /// <summary>Null when <paramref name="code"/> is an acceptable answer, else why not.</summary>

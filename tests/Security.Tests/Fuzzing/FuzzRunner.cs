@@ -36,12 +36,16 @@ public sealed class FuzzRunner(long seed, FuzzContext context, Func<MethodDescri
 
     public async Task<StatusCode> SendAsync(FuzzCase hostile, CancellationToken cancellationToken)
     {
-        var (status, _) = await RawCalls.SendAsync(
+        var (status, trailers) = await RawCalls.SendAsync(
             invokerFor(hostile.Rpc), hostile.Rpc, hostile.Request.Payload, hostile.Request.Deadline ?? DefaultDeadline, cancellationToken);
         Outcomes.Add(hostile.Category, $"{hostile.Rpc.Service.Name}.{hostile.Rpc.Name}", status.StatusCode);
         if (hostile.Request.Expect.Violation(status.StatusCode) is { } violation)
         {
             Violations.Add($"{hostile.Describe()}: {violation}{(status.Detail.Length > 0 ? $" \"{Shorten(status.Detail)}\"" : "")}");
+        }
+        else if (hostile.Request.Field is { } field && status.StatusCode == StatusCode.InvalidArgument && trailers.GetValue("field") != field)
+        {
+            Violations.Add($"{hostile.Describe()}: InvalidArgument naming '{trailers.GetValue("field")}' where '{field}' was expected \"{Shorten(status.Detail)}\"");
         }
 
         return status.StatusCode;

@@ -3,7 +3,7 @@ using Leads.Contracts.V1;
 namespace Leads.Security.Tests.Fuzzing;
 
 /// <summary>
-/// The generator table: one entry per RPC of leads.v1 (LeadCommands, LeadQueries, ProjectionAdmin), by full method
+/// The generator table: one entry per RPC of leads.v1 (LeadCommands, LeadQueries, ProjectionAdmin, LeadAnalytics), by full method
 /// name. An RPC added to a proto needs one entry here; a test fails while any RPC has none.
 /// </summary>
 public static class RpcFuzzers
@@ -33,6 +33,12 @@ public static class RpcFuzzers
         ["leads.v1.LeadQueries.ExportLeadData"] = new((c, r) => new Fields().Int64(1, c.AnyLead(r)).Build(r), LeadQueriesAttacks.ExportLeadData),
         ["leads.v1.LeadQueries.ListFollowups"] = new((c, r) => new Fields().String(1, "2016-11-01").Int32(3, 10).Build(r), FollowupAttacks.ListFollowups),
 
+        ["leads.v1.LeadAnalytics.GetPipeline"] = AnalyticsAttacks.GetPipeline,
+        ["leads.v1.LeadAnalytics.GetFunnel"] = AnalyticsAttacks.GetFunnel,
+        ["leads.v1.LeadAnalytics.GetTimeInStatus"] = AnalyticsAttacks.OverPeriod,
+        ["leads.v1.LeadAnalytics.GetFollowupDiscipline"] = AnalyticsAttacks.OverPeriod,
+        ["leads.v1.LeadAnalytics.GetActivity"] = AnalyticsAttacks.OverPeriod,
+
         ["leads.v1.ProjectionAdmin.ListProjections"] = new((c, r) => [], ProjectionAdminAttacks.ListProjections),
         ["leads.v1.ProjectionAdmin.ResetProjection"] = new(
             (c, r) => new Fields().String(1, "lead-views").Message(4, Timestamps.Of(1_900_000_000, 0)).Build(r), ProjectionAdminAttacks.ResetProjection),
@@ -48,5 +54,6 @@ public static class RpcFuzzers
         .. LeadCommands.Descriptor.Methods,
         .. LeadQueries.Descriptor.Methods,
         .. ProjectionAdmin.Descriptor.Methods,
+        .. LeadAnalytics.Descriptor.Methods,
     ];
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EndToEnd.Tests;
+namespace Leads.Testing;
 
 /// <summary>
 /// Every file of a data directory read byte by byte, as a copy of the disk would be, searched for values in UTF-8 and

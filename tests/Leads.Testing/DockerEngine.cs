@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Leads.ReadStores.Tests.Servers;
+namespace Leads.Testing;
 
 /// <summary>
 /// Whether a Docker engine answers here, decided once per test run and cheaply: a connect to its socket (or the TCP
@@ -12,6 +12,9 @@ public static class DockerEngine
 
     /// <summary>Null when an engine answers; else why not.</summary>
     public static string? WhyUnavailable => Missing.Value;
+
+    /// <summary>Null when a container of <paramref name="image"/> can start here (an engine answers and holds it); else why not.</summary>
+    public static string? WhyNoContainerOf(string image) => WhyUnavailable is { } why ? $"no Docker engine: {why}" : WhyImageMissing(image);
 
     /// <summary>
     /// Null when the engine already holds <paramref name="image"/>; else why the test cannot have it. Testcontainers would

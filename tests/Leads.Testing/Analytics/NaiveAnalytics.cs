@@ -2,15 +2,16 @@ using Leads.Analytics;
 using Leads.Domain;
 using Leads.Domain.Events;
 
-namespace Analytics.Tests.Support;
+namespace Leads.Testing.Analytics;
 
 /// <summary>
-/// The questions answered the slow, obvious way straight from the generated commands, independently of
-/// <see cref="LeadTimeline"/> and the stores: the reference the projection is checked against.
+/// The questions answered the slow, obvious way straight from the commands (generated, or read back from a store with
+/// <see cref="HistoryCommand.FromRecorded"/>), independently of <see cref="LeadTimeline"/> and the stores: the reference
+/// the projection is checked against, by its property test and by the end-to-end acceptance check.
 /// </summary>
-public sealed class NaiveAnalytics(IReadOnlyList<GeneratedCommand> commands, DateOnly today)
+public sealed class NaiveAnalytics(IReadOnlyList<HistoryCommand> commands, DateOnly today)
 {
-    private readonly ILookup<long, GeneratedCommand> _byLead = commands.ToLookup(c => c.LeadId);
+    private readonly ILookup<long, HistoryCommand> _byLead = commands.ToLookup(c => c.LeadId);
 
     private static readonly LeadStatus[] Statuses = Enum.GetValues<LeadStatus>();
 
@@ -135,7 +136,7 @@ public sealed class NaiveAnalytics(IReadOnlyList<GeneratedCommand> commands, Dat
             .Select(g => new CallerDay(g.Key.Day, g.Key.Caller, g.Count()))];
 
     /// <summary>The lead's status changes that changed something (a change to the same status is none), in order.</summary>
-    private static List<(DateTimeOffset At, LeadStatus Status)> Changes(IEnumerable<GeneratedCommand> lead)
+    private static List<(DateTimeOffset At, LeadStatus Status)> Changes(IEnumerable<HistoryCommand> lead)
     {
         var changes = new List<(DateTimeOffset At, LeadStatus Status)>();
         foreach (var command in lead)
@@ -150,6 +151,19 @@ public sealed class NaiveAnalytics(IReadOnlyList<GeneratedCommand> commands, Dat
         }
 
         return changes;
+    }
+
+    /// <summary>Nearest-rank median and 90th percentile, computed here without the production helper.</summary>
+    public static DurationSummary Summary(IReadOnlyCollection<double> seconds)
+    {
+        if (seconds.Count == 0)
+        {
+            return new DurationSummary(0, 0, 0);
+        }
+
+        var sorted = seconds.Order().ToList();
+        double Rank(double q) => sorted[Math.Max(1, (int)Math.Ceiling(q * sorted.Count)) - 1];
+        return new DurationSummary(sorted.Count, Rank(0.5), Rank(0.9));
     }
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
