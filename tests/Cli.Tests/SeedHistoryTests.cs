@@ -37,7 +37,8 @@ public sealed partial class SeedHistoryTests
         var first = await RunAsync(seed);
         var again = await RunAsync(seed);
 
-        var analytics = new LeadAnalytics.LeadAnalyticsClient(queries.Channel);
+        using var reader = queries.ChannelWithToken(LeadsTokens.Mint(key, "seed-test", [LeadsRoles.Read], TimeSpan.FromHours(1)));
+        var analytics = new LeadAnalytics.LeadAnalyticsClient(reader);
         var funnel = await Eventually.ReturnsAsync(
             async () => await analytics.GetFunnelAsync(new GetFunnelRequest { From = from, To = to, Bucket = "month" }, cancellationToken: Cancel) is { } f
                 && f.Cohorts.Sum(c => c.Created) == Leads ? f : null,
