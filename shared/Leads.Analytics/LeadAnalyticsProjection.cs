@@ -7,7 +7,9 @@ namespace Leads.Analytics;
 
 /// <summary>
 /// The <c>lead-analytics</c> projection: one <see cref="LeadTimeline"/> per lead stream, from the lead events alone.
-/// Times are the events' recorded times, so a replay rebuilds the same timelines.
+/// Each event is dated by <see cref="At"/>: its business time (<see cref="EventMetadata.OccurredAt"/>, written for a
+/// backfill) when it has one, else its recorded time; both are stored with the event, so a replay rebuilds the same
+/// timelines.
 /// </summary>
 public static class LeadAnalyticsProjection
 {
@@ -16,13 +18,20 @@ public static class LeadAnalyticsProjection
     public static Projection<LeadTimeline> Definition { get; } =
         new ProjectionBuilder<LeadTimeline>(Name, LeadTimeline.Empty, Decode)
             .SubscribeTo(SubscriptionFilter.StreamPrefix(LeadStream.Prefix))
-            .On<LeadWasInitialized>((t, e, ctx) => t.Created(ctx.Created) with { LeadId = e.LeadId })
-            .On<LeadDetailsChanged>((t, _, ctx) => t.Created(ctx.Created))
-            .On<StatusChanged>((t, e, ctx) => t.ChangeStatus(e.Status, ctx.Created))
-            .On<FollowupSet>((t, e, ctx) => t.ScheduleFollowup(e.FollowupOn, ctx.Created))
-            .On<LeadForgotten>((t, _, ctx) => t.Created(ctx.Created) with { Forgotten = true })
-            .AfterEach((t, ctx) => t.CountCommand(ctx.Created, ctx.Metadata.UserId, ctx.Metadata.CommandId))
+            .On<LeadWasInitialized>((t, e, ctx) => t.Created(At(ctx)) with { LeadId = e.LeadId })
+            .On<LeadDetailsChanged>((t, _, ctx) => t.Created(At(ctx)))
+            .On<StatusChanged>((t, e, ctx) => t.ChangeStatus(e.Status, At(ctx)))
+            .On<FollowupSet>((t, e, ctx) => t.ScheduleFollowup(e.FollowupOn, At(ctx)))
+            .On<LeadForgotten>((t, _, ctx) => t.Created(At(ctx)) with { Forgotten = true })
+            .AfterEach((t, ctx) => t.CountCommand(At(ctx), ctx.Metadata.UserId, ctx.Metadata.CommandId))
             .Build();
+
+    /// <summary>When the event happened for analytics: the business time of a backfilled event, else the recorded time.</summary>
+    public static DateTimeOffset At(EventContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Metadata.OccurredAt ?? context.Created;
+    }
 
     /// <summary>Lead events as stored; those with personal data become <see cref="LeadDetailsChanged"/> unread.</summary>
     public static object? Decode(RecordedEvent recorded)

@@ -26,6 +26,7 @@ internal static class CustomMetadataJson
                 CommandId = metadata.CommandId,
                 CommandFingerprint = metadata.CommandFingerprint,
                 RecordedAt = metadata.RecordedAt,
+                OccurredAt = metadata.OccurredAt,
             },
             Options);
 
@@ -52,6 +53,7 @@ internal static class CustomMetadataJson
                     CommandId = document.CommandId,
                     CommandFingerprint = document.CommandFingerprint,
                     RecordedAt = document.RecordedAt,
+                    OccurredAt = document.OccurredAt,
                 };
         }
         catch (JsonException)
@@ -85,5 +87,8 @@ internal static class CustomMetadataJson
 
         [JsonPropertyName("recordedAt")]
         public DateTimeOffset? RecordedAt { get; init; }
+
+        [JsonPropertyName("occurredAt")]
+        public DateTimeOffset? OccurredAt { get; init; }
     }
 }

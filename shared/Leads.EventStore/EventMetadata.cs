@@ -32,4 +32,12 @@ public sealed record EventMetadata
     /// original.
     /// </summary>
     public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>
+    /// When the change happened in the business, for history entered after the fact (a backfill, <c>leads seed</c>'s
+    /// two years): null for an ordinary command, which happened when it was recorded. Only the command service writes
+    /// it, for an admin caller (the <c>x-leads-occurred-at</c> header); analytics dates the event by it, while time
+    /// travel, logs and resets by time keep the recorded time (which only grows with the log).
+    /// </summary>
+    public DateTimeOffset? OccurredAt { get; init; }
 }

@@ -3,7 +3,7 @@ using Leads.Benchmarks;
 
 // make bench: one JSON object on stdout (shape documented in the README, section Benchmarks), a short table on stderr.
 var quick = args.Contains("--quick");
-// --only=commands (or event_store, import, read_side, search_page, eventstoredb, eventstoredb_cluster; several with commas): those
+// --only=commands (or event_store, import, read_side, search_page, analytics, eventstoredb, eventstoredb_cluster; several with commas): those
 // sections only, e.g. to profile one; the others say skipped.
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
 var onlySections = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -40,6 +40,8 @@ try
     var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 2_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
     var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 2_000 : 100_000, quick, cts.Token));
+    var analytics = await Section("analytics", () => AnalyticsSection.RunAsync(workDir, quick, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
+    Table("analytics", analytics);
     var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, commandDuration, rounds, cts.Token));
     Table("eventstoredb", eventStoreDb);
     var eventStoreDbCluster = await Section("eventstoredb_cluster", () => EventStoreDbClusterSection.RunAsync(workDir, quick, commandDuration, rounds, cts.Token));
@@ -56,6 +58,7 @@ try
         import,
         read_side = readSide,
         search_page = searchPage,
+        analytics,
         eventstoredb = eventStoreDb,
         eventstoredb_cluster = eventStoreDbCluster,
     };

@@ -19,8 +19,13 @@ internal static class SeedEvents
     /// <summary>Appends the history and returns what was written, with each event's position in log order.</summary>
     /// <param name="firstLeadId">Leads are <c>firstLeadId .. firstLeadId + leads - 1</c> (a shared node gets fresh ids per run).</param>
     /// <param name="inFlight">Appends sent before the oldest is awaited (two events of one lead are never in flight together).</param>
+    /// <param name="history">
+    /// Interleaved order only: the log spans this much business time up to now (each event's <see cref="EventMetadata.OccurredAt"/>
+    /// grows evenly with its place in the log), for figures over a long history; none when null.
+    /// </param>
     public static async Task<SeededLog> WriteAsync(
-        IEventStore store, int leads, int longStreamEvents, SeedOrder order, CancellationToken ct, long firstLeadId = 1, long longLeadId = LongLeadId, int inFlight = 256)
+        IEventStore store, int leads, int longStreamEvents, SeedOrder order, CancellationToken ct, long firstLeadId = 1, long longLeadId = LongLeadId, int inFlight = 256,
+        TimeSpan? history = null)
     {
         var appends = new List<(GlobalPosition Position, int Events)>(leads * EventsPerLead + longStreamEvents);
         var pending = new Queue<(long Lead, int Events, Task<AppendResult> Append)>();
@@ -50,11 +55,15 @@ internal static class SeedEvents
 
         if (order == SeedOrder.Interleaved)
         {
+            var start = DateTimeOffset.UtcNow - (history ?? TimeSpan.Zero);
+            var step = (history ?? TimeSpan.Zero) / Math.Max(1L, (long)leads * EventsPerLead);
+            var sent = 0L;
             foreach (var (lead, index) in InterleavedSchedule.Order(leads, EventsPerLead))
             {
                 var id = firstLeadId + lead;
                 var expected = index == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact((ulong)index - 1);
-                await SendAsync(id, expected, [ToData(Event(id, index))]).ConfigureAwait(false);
+                var metadata = history is null ? EventMetadata.Empty : new EventMetadata { OccurredAt = start + (step * sent++) };
+                await SendAsync(id, expected, [ToData(Event(id, index), metadata)]).ConfigureAwait(false);
             }
         }
         else
@@ -74,7 +83,7 @@ internal static class SeedEvents
 
         foreach (var chunk in longStream.Chunk(200))
         {
-            await SendAsync(longLeadId, ExpectedRevision.Any, chunk.Select(ToData).ToList()).ConfigureAwait(false);
+            await SendAsync(longLeadId, ExpectedRevision.Any, chunk.Select(e => ToData(e)).ToList()).ConfigureAwait(false);
         }
 
         while (pending.Count > 0)
@@ -113,6 +122,6 @@ internal static class SeedEvents
     private static ContactInfoChanged Contact(long id, int version) =>
         new(id, Email(id, version), Phone(id, version), Leads.Domain.Values.PhoneNumber.DigitsOf(Phone(id, version)));
 
-    private static EventData ToData(ILeadEvent e) =>
-        new(Guid.CreateVersion7(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), EventMetadata.Empty);
+    private static EventData ToData(ILeadEvent e, EventMetadata? metadata = null) =>
+        new(Guid.CreateVersion7(), LeadEventTypes.Of(e), LeadEventSerializer.Serialize(e), metadata ?? EventMetadata.Empty);
 }

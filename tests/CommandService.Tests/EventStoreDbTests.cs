@@ -60,6 +60,29 @@ public sealed class EventStoreDbTests
         Assert.True(rebased.Rebased);
     }
 
+    [Fact]
+    public async Task On_EventStoreDB_an_admins_occurred_at_travels_in_the_metadata_while_the_node_records_now()
+    {
+        var connection = RequireServer();
+        using var data = new TempDirectory();
+        var leadId = Random.Shared.NextInt64(1_000_000_000, long.MaxValue);
+        await using var service = await StartAsync(data.Path, connection);
+        using var admin = TestTokens.Channel(service.Address, TestTokens.For([Security.LeadsRoles.Write, Security.LeadsRoles.Admin], subject: "backfill"));
+        using var writer = TestTokens.Channel(service.Address, TestTokens.For([Security.LeadsRoles.Write]));
+        var headers = new Metadata { { Grpc.OccurredAtHeader.Name, "2025-01-02T03:04:05Z" } };
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        await new Contracts.V1.LeadCommands.LeadCommandsClient(admin).InitializeLeadAsync(
+            new Contracts.V1.InitializeLeadRequest { LeadId = leadId, Name = "Ada", Email = "ada@example.com", Phone = "12345" }, headers, cancellationToken: Token);
+        await Calls.RefusedAsync(StatusCode.PermissionDenied, () => new Contracts.V1.LeadCommands.LeadCommandsClient(writer).ChangeStatusAsync(
+            new Contracts.V1.ChangeStatusRequest { LeadId = leadId, Status = LeadStatus.Closed }, headers, cancellationToken: Token).ResponseAsync);
+
+        await using var store = StoreInspector.OnEventStoreDb(connection);
+        var events = await store.ReadStreamAsync(LeadStream.Name(leadId));
+        Assert.Equal(4, events.Count);
+        Assert.All(events, e => Assert.Equal((new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), true), (e.Metadata.OccurredAt, e.Created > before)));
+    }
+
     /// <summary>The configured node's connection string, or a skip with the reason (a failure when ESDB_REQUIRED=1).</summary>
     internal static string RequireServer()
     {

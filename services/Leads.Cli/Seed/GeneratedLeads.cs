@@ -19,14 +19,12 @@ internal static class GeneratedLeads
         ("Öztürk", "ozturk"), ("Kowalski", "kowalski"), ("Smith", "smith"), ("Virtanen", "virtanen"), ("Horváth", "horvath"), ("Silva", "silva"),
     ];
 
+    /// <summary>The lead's history as of now (<c>--history none</c>): initialized, then one of four plain outcomes.</summary>
     public static IReadOnlyList<SeedStep> For(long id)
     {
         var random = new Random(unchecked((int)id * 7919));
-        var first = FirstNames[random.Next(FirstNames.Length)];
-        var last = LastNames[random.Next(LastNames.Length)];
-        var email = string.Create(CultureInfo.InvariantCulture, $"{first.Ascii}.{last.Ascii}.{id}@example.com");
-        var phone = string.Create(CultureInfo.InvariantCulture, $"0{random.Next(10, 99)}-{random.Next(1_000_000, 9_999_999)}");
-        var steps = new List<SeedStep> { TalkLeads.Init(id, $"{first.Name} {last.Name}", email, phone) };
+        var (name, email, phone) = Person(id, random);
+        var steps = new List<SeedStep> { TalkLeads.Init(id, name, email, phone) };
         switch (random.Next(4))
         {
             case 1:
@@ -43,5 +41,16 @@ internal static class GeneratedLeads
         }
 
         return steps;
+    }
+
+    /// <summary>The lead's name, email and phone, drawn from <paramref name="random"/> (seeded by the id).</summary>
+    public static (string Name, string Email, string Phone) Person(long id, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var first = FirstNames[random.Next(FirstNames.Length)];
+        var last = LastNames[random.Next(LastNames.Length)];
+        var email = string.Create(CultureInfo.InvariantCulture, $"{first.Ascii}.{last.Ascii}.{id}@example.com");
+        var phone = string.Create(CultureInfo.InvariantCulture, $"0{random.Next(10, 99)}-{random.Next(1_000_000, 9_999_999)}");
+        return ($"{first.Name} {last.Name}", email, phone);
     }
 }

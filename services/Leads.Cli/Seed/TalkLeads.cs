@@ -28,7 +28,7 @@ internal static class TalkLeads
             Init(1412, "Jan de Vries", "jan@devries.example", "020-555 0199"),
             Status(1412, LeadStatus.FollowUp),
             Followup(1412, "2016-12-01"),
-            (c, id, ct) => c.ChangeNameAsync(new ChangeNameRequest { LeadId = 1412, Name = "Jan de Vries-Bakker", CommandId = id }, cancellationToken: ct).ResponseAsync,
+            (c, id, h, ct) => c.ChangeNameAsync(new ChangeNameRequest { LeadId = 1412, Name = "Jan de Vries-Bakker", CommandId = id }, h, cancellationToken: ct).ResponseAsync,
         ]),
         (1413,
         [
@@ -37,14 +37,14 @@ internal static class TalkLeads
     ];
 
     public static SeedStep Init(long id, string name, string email, string phone) =>
-        (c, commandId, ct) => c.InitializeLeadAsync(new InitializeLeadRequest { LeadId = id, Name = name, Email = email, Phone = phone, CommandId = commandId }, cancellationToken: ct).ResponseAsync;
+        (c, commandId, h, ct) => c.InitializeLeadAsync(new InitializeLeadRequest { LeadId = id, Name = name, Email = email, Phone = phone, CommandId = commandId }, h, cancellationToken: ct).ResponseAsync;
 
     public static SeedStep Status(long id, LeadStatus status) =>
-        (c, commandId, ct) => c.ChangeStatusAsync(new ChangeStatusRequest { LeadId = id, Status = status, CommandId = commandId }, cancellationToken: ct).ResponseAsync;
+        (c, commandId, h, ct) => c.ChangeStatusAsync(new ChangeStatusRequest { LeadId = id, Status = status, CommandId = commandId }, h, cancellationToken: ct).ResponseAsync;
 
     public static SeedStep Followup(long id, string date) =>
-        (c, commandId, ct) => c.SetFollowupAsync(new SetFollowupRequest { LeadId = id, FollowupOn = date, CommandId = commandId }, cancellationToken: ct).ResponseAsync;
+        (c, commandId, h, ct) => c.SetFollowupAsync(new SetFollowupRequest { LeadId = id, FollowupOn = date, CommandId = commandId }, h, cancellationToken: ct).ResponseAsync;
 
     public static SeedStep Contact(long id, string email, string phone) =>
-        (c, commandId, ct) => c.ChangeContactInfoAsync(new ChangeContactInfoRequest { LeadId = id, Email = email, Phone = phone, CommandId = commandId }, cancellationToken: ct).ResponseAsync;
+        (c, commandId, h, ct) => c.ChangeContactInfoAsync(new ChangeContactInfoRequest { LeadId = id, Email = email, Phone = phone, CommandId = commandId }, h, cancellationToken: ct).ResponseAsync;
 }

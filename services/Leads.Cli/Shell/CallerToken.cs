@@ -24,7 +24,8 @@ internal static class CallerToken
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LEADS_DATA_DIR") is { Length: > 0 } d ? d : ".data",
     };
 
-    public static string? Resolve(ParseResult parse)
+    /// <param name="subject">Who a minted token names (default: the local user); a given token is used as it is.</param>
+    public static string? Resolve(ParseResult parse, string? subject = null)
     {
         if (parse.GetValue(Token) is { Length: > 0 } given)
         {
@@ -32,9 +33,10 @@ internal static class CallerToken
         }
 
         return DevelopmentSigningKey.TryLoad(Path.GetFullPath(parse.GetValue(DataDirectory)!)) is { } key
-            ? LeadsTokens.Mint(key, LocalUser, LeadsRoles.All, TimeSpan.FromHours(1))
+            ? LeadsTokens.Mint(key, subject ?? LocalUser, LeadsRoles.All, TimeSpan.FromHours(1))
             : null;
     }
+
 
     public static string LocalUser => Environment.UserName is { Length: > 0 } user ? user : "leads-cli";
 }

@@ -27,16 +27,19 @@ internal static class Endpoints
 
     public static LeadCommands.LeadCommandsClient Commands(ParseResult parse) => new(Channel(parse, parse.GetValue(CommandsUrl)!));
 
+    /// <summary>The command service as <paramref name="subject"/> when this tool mints its tokens (else as the given token).</summary>
+    public static LeadCommands.LeadCommandsClient CommandsAs(ParseResult parse, string subject) => new(Channel(parse, parse.GetValue(CommandsUrl)!, subject));
+
     public static LeadQueries.LeadQueriesClient Queries(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
 
     public static ProjectionAdmin.ProjectionAdminClient Admin(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
 
     public static LeadAnalytics.LeadAnalyticsClient Analytics(ParseResult parse) => new(Channel(parse, parse.GetValue(QueriesUrl)!));
 
-    private static GrpcChannel Channel(ParseResult parse, string url)
+    private static GrpcChannel Channel(ParseResult parse, string url, string? subject = null)
     {
         HttpMessageHandler handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
-        if (CallerToken.Resolve(parse) is { } token)
+        if (CallerToken.Resolve(parse, subject) is { } token)
         {
             handler = new Leads.Security.BearerTokenHandler(token, handler);
         }

@@ -27,6 +27,7 @@ public static class CommandMetadata
             UserId = caller.Identity,
             TraceParent = trace is { IdFormat: ActivityIdFormat.W3C } ? trace.Id : null,
             TraceState = trace?.TraceStateString,
+            OccurredAt = caller.OccurredAt,
         };
     }
 }

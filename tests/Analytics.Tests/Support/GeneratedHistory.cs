@@ -37,12 +37,19 @@ public static class GeneratedHistory
         Leads.Array[minLeads, maxLeads].Select(leads => (IReadOnlyList<HistoryCommand>)[.. leads.SelectMany((lead, i) => Build(9_000_000 + i, lead.StartSeconds, lead.Steps))
             .OrderBy(c => c.At).ThenBy(c => c.LeadId)]);
 
-    /// <summary>Appends the commands in order, each command's events in one append, with the command's time as the recorded time.</summary>
+    /// <summary>
+    /// Appends the commands in order, each command's events in one append. Every other command carries its time as the
+    /// recorded time; the rest as a backfill does, as the business time (<see cref="EventMetadata.OccurredAt"/>) while the
+    /// store records now: the projection must date both kinds by the command's time, as the naive fold does.
+    /// </summary>
     public static async Task AppendAsync(IEventStore store, IReadOnlyList<HistoryCommand> commands, CancellationToken cancellationToken)
     {
-        foreach (var command in commands)
+        for (var i = 0; i < commands.Count; i++)
         {
-            var metadata = new EventMetadata { UserId = command.Caller, CommandId = command.CommandId, RecordedAt = command.At };
+            var command = commands[i];
+            var metadata = i % 2 == 0
+                ? new EventMetadata { UserId = command.Caller, CommandId = command.CommandId, RecordedAt = command.At }
+                : new EventMetadata { UserId = command.Caller, CommandId = command.CommandId, OccurredAt = command.At };
             var result = await store.AppendAsync(LeadStream.Name(command.LeadId), ExpectedRevision.Any, [.. command.Events.Select(e => LeadEvents.Data(e, metadata))], cancellationToken);
             Assert.IsType<AppendResult.Success>(result);
         }
