@@ -21,8 +21,18 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 void Table(string figure, object value) => Console.Error.WriteLine($"{figure,-28} {JsonSerializer.Serialize(value)}");
-async Task<object> Section(string name, Func<Task<object>> measure) =>
-    onlySections is null || onlySections.Contains(name) ? await measure() : new { skipped = $"--only={only}" };
+async Task<object> Section(string name, Func<Task<object>> measure)
+{
+    if (onlySections is not null && !onlySections.Contains(name))
+    {
+        return new { skipped = $"--only={only}" };
+    }
+
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var result = await measure();
+    Console.Error.WriteLine($"section {name} took {started.Elapsed.TotalSeconds:0.0} s");
+    return result;
+}
 
 try
 {
@@ -37,9 +47,9 @@ try
     Table("commands over gRPC", commands);
     var import = await Section("import", () => ImportThroughput.RunAsync(workDir, quick, sqliteLimit, cts.Token));
     Table("bulk import", import);
-    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 2_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
+    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 1_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
-    var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 2_000 : 100_000, quick, cts.Token));
+    var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 1_000 : 100_000, quick, cts.Token));
     var analytics = await Section("analytics", () => AnalyticsSection.RunAsync(workDir, quick, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
     Table("analytics", analytics);
     var eventStoreDb = await Section("eventstoredb", () => EventStoreDbSection.RunAsync(workDir, quick, duration, commandDuration, rounds, cts.Token));

@@ -59,7 +59,7 @@ internal static class SearchPageLatency
         await page.GotoAsync($"http://127.0.0.1:{pagePort}/#token={Uri.EscapeDataString(TestTokens.For([Leads.Security.LeadsRoles.Read], subject: "agent"))}");
         await page.EvaluateAsync(Probe);
 
-        var samplesPerKind = quick ? 10 : 40;
+        var samplesPerKind = quick ? 5 : 40;
         long Pick(int i) => 1 + (i * 104_729L % leads);
         var kinds = new (string Name, Func<int, string> Query)[]
         {
