@@ -30,16 +30,18 @@ public sealed record HistoryCommand(long LeadId, DateTimeOffset At, string Calle
 
             var decoded = LeadEventTypes.CarriesPersonalData(e.EventType) ? null : LeadEventSerializer.Deserialize(e.EventType, e.Data.Span);
             var commandId = e.Metadata.CommandId;
+            // Dated as lead-analytics dates it: a backfill's business time (an admin's x-leads-occurred-at), else the recorded time.
+            var at = e.Metadata.OccurredAt ?? e.Created;
             if (commandId is not null && last.TryGetValue(leadId, out var previous) && previous.CommandId == commandId)
             {
                 var command = commands[previous.Index];
-                Assert.True(command.At == e.Created, $"command {commandId} on lead {leadId} has events recorded at {command.At:O} and {e.Created:O}");
+                Assert.True(command.At == at, $"command {commandId} on lead {leadId} has events dated {command.At:O} and {at:O}");
                 commands[previous.Index] = command with { Events = decoded is null ? command.Events : [.. command.Events, decoded] };
                 continue;
             }
 
             last[leadId] = (commandId, commands.Count);
-            commands.Add(new HistoryCommand(leadId, e.Created, e.Metadata.UserId ?? "", commandId ?? e.EventId.ToString(), decoded is null ? [] : [decoded]));
+            commands.Add(new HistoryCommand(leadId, at, e.Metadata.UserId ?? "", commandId ?? e.EventId.ToString(), decoded is null ? [] : [decoded]));
         }
 
         return commands;
