@@ -48,9 +48,6 @@ public static class IntegrationPublisherHosting
             MaxBatchDelay = TimeSpan.Zero,
             StoreRetries = 8,
             MaxResubscribeDelay = TimeSpan.FromSeconds(5),
-            // The outbox keeps no documents (each batch starts every stream's outbox empty): a cached outbox would
-            // carry a batch's messages into the next one and publish them twice.
-            DocumentCacheSize = 0,
         });
 
         // Run by the projection runtime's host, like every projector: its status row and ops requests (pause, resume,

@@ -20,6 +20,8 @@ internal sealed class PostgresAnalyticsStore(NpgsqlDataSource database) : IProje
 
     public Task<int> CountParkedAsync(CancellationToken cancellationToken) => ReadAsync(_ledger.CountParkedAsync, cancellationToken);
 
+    public bool KeepsDocuments => true;
+
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadTimeline>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken) =>
         ReadAsync((c, ct) => PostgresTimelines.LoadAsync(c, streamIds, ct), cancellationToken);
 

@@ -24,6 +24,8 @@ internal sealed class SqliteAnalyticsDocuments : ISqliteProjectionDocuments<Lead
         closed_at, reopenings, seconds_to_conversion, position_commit, position_prepare, timeline
         """;
 
+    public bool KeepsDocuments => true;
+
     public IReadOnlyDictionary<string, StoredDocument<LeadTimeline>> Load(SqliteConnection connection, IReadOnlyCollection<string> streamIds)
     {
         _stored.Clear();

@@ -11,6 +11,9 @@ namespace Leads.Projections.Sqlite;
 public interface ISqliteProjectionDocuments<TDoc>
     where TDoc : class
 {
+    /// <summary>Whether <see cref="Load"/> returns what <see cref="Write"/> wrote (<see cref="IProjectionStore{TDoc}.KeepsDocuments"/>).</summary>
+    bool KeepsDocuments { get; }
+
     /// <summary>The documents of these streams that exist.</summary>
     IReadOnlyDictionary<string, StoredDocument<TDoc>> Load(SqliteConnection connection, IReadOnlyCollection<string> streamIds);
 

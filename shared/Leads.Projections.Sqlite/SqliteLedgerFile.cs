@@ -55,6 +55,8 @@ public sealed class SqliteLedgerFile : ICheckpointReader, IParkedEventReader
 
         private static readonly IReadOnlyDictionary<string, StoredDocument<TDoc>> Nothing = new Dictionary<string, StoredDocument<TDoc>>();
 
+        public bool KeepsDocuments => false;
+
         public IReadOnlyDictionary<string, StoredDocument<TDoc>> Load(SqliteConnection connection, IReadOnlyCollection<string> streamIds) => Nothing;
 
         public void Write(SqliteTransaction transaction, IReadOnlyList<DocumentWrite<TDoc>> documents)

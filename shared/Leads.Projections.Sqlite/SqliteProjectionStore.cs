@@ -36,6 +36,8 @@ public sealed class SqliteProjectionStore<TDoc>(
     public Task<int> CountParkedAsync(CancellationToken cancellationToken) =>
         ReadAsync(ledger.CountParked, cancellationToken);
 
+    public bool KeepsDocuments => documents.KeepsDocuments;
+
     public Task<IReadOnlyDictionary<string, StoredDocument<TDoc>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

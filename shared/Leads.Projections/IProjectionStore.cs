@@ -9,6 +9,14 @@ namespace Leads.Projections;
 public interface IProjectionStore<TDoc> : ICheckpointReader, IParkedEventReader
     where TDoc : class
 {
+    /// <summary>
+    /// Whether <see cref="LoadAsync"/> returns the document a commit wrote, at its position, until something else changes
+    /// it. Only then does the projector keep the documents it committed instead of loading them again
+    /// (<see cref="ProjectorOptions.DocumentCacheSize"/>). A store whose documents live for one batch only (an outbox
+    /// emptied once sent) says false, and every batch then loads from it. Each store decides; there is no default.
+    /// </summary>
+    bool KeepsDocuments { get; }
+
     /// <summary>The documents of these streams that exist.</summary>
     Task<IReadOnlyDictionary<string, StoredDocument<TDoc>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken);
 

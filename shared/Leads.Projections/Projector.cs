@@ -63,7 +63,7 @@ public sealed class Projector<TDoc> : IProjector
         _parking = new ParkedStreams(store, _storeRetries, _clock);
         var applier = new EventApplier<TDoc>(projection, options, _clock);
         _batches = new BatchReader(options, _operations, Name, _clock);
-        _applier = new BatchApplier<TDoc>(Name, projection.Initial, store, applier, _parking, _storeRetries, _progress, logger, _clock, options.DocumentCacheSize);
+        _applier = new BatchApplier<TDoc>(Name, projection.Initial, store, applier, _parking, _storeRetries, _progress, logger, _clock, store.KeepsDocuments ? options.DocumentCacheSize : 0);
         _origin = new CheckpointOrigin(Name, events, origins, logger);
         _reset = new ProjectionReset<TDoc>(projection, events, _filter, store, applier, _parking, _storeRetries, _progress, _origin, logger);
         _replayer = new ParkedEventReplayer<TDoc>(projection, events, store, applier, _parking, _storeRetries, logger, _clock);

@@ -19,8 +19,8 @@ public sealed record ProjectorOptions
 
     /// <summary>
     /// Documents kept in memory between batches (least recently used dropped first; 0: none), so a batch loads from the
-    /// store only what it does not hold. About a kilobyte each. Only for a store whose load returns what it was committed;
-    /// one that keeps no documents (the integration publisher's outbox) runs with 0.
+    /// store only what it does not hold. About a kilobyte each. Used only with a store that keeps its documents
+    /// (<see cref="IProjectionStore{TDoc}.KeepsDocuments"/>); with any other, every batch loads.
     /// </summary>
     public int DocumentCacheSize { get; init; } = 20_000;
 

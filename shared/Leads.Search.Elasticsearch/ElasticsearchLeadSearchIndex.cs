@@ -97,6 +97,8 @@ public sealed class ElasticsearchLeadSearchIndex : ILeadSearchIndex
             return await _reader.CountParkedInAsync(WriteIndex, ct).ConfigureAwait(false);
         }, cancellationToken);
 
+    public bool KeepsDocuments => true;
+
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadSearchDocument>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(streamIds);

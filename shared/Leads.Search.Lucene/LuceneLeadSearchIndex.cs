@@ -47,6 +47,8 @@ public sealed class LuceneLeadSearchIndex : ILeadSearchIndex, IDisposable, IAsyn
         return Task.FromResult(_index.WithSearcher(searcher => LeadSearchQueries.Search(searcher, query)));
     }
 
+    public bool KeepsDocuments => true;
+
     public async Task<IReadOnlyDictionary<string, StoredDocument<LeadSearchDocument>>> LoadAsync(
         IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
     {

@@ -92,6 +92,8 @@ public sealed class MongoLeadViewStore : ILeadViewStore, IProjectionStore<LeadRe
             return doc is null ? [] : ReadStatusLog(doc);
         }, cancellationToken);
 
+    public bool KeepsDocuments => true;
+
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(streamIds);

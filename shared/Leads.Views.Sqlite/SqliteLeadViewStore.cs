@@ -128,6 +128,8 @@ public sealed class SqliteLeadViewStore : ILeadViewStore, IProjectionStore<LeadR
 
     public Task<int> CountParkedAsync(CancellationToken cancellationToken) => _projection.CountParkedAsync(cancellationToken);
 
+    public bool KeepsDocuments => _projection.KeepsDocuments;
+
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken) =>
         _projection.LoadAsync(streamIds, cancellationToken);
 

@@ -14,6 +14,8 @@ namespace Leads.Views.Sqlite;
 /// </summary>
 internal sealed class SqliteLeadViews : ISqliteProjectionDocuments<LeadReadModel>
 {
+    public bool KeepsDocuments => true;
+
     public IReadOnlyDictionary<string, StoredDocument<LeadReadModel>> Load(SqliteConnection connection, IReadOnlyCollection<string> streamIds)
     {
         var ids = streamIds.Select(LeadEventDecoder.LeadIdOf).Where(id => id > 0).Distinct().ToList();

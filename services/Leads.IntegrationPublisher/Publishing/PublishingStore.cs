@@ -31,6 +31,12 @@ public sealed partial class PublishingStore(
     private object? _retrying;
     private ConcurrentDictionary<Guid, byte> _confirmed = new();
 
+    /// <summary>
+    /// False: an outbox lives for one batch (its messages are sent at commit), so every batch starts each stream's outbox
+    /// empty. A projector that kept the committed outboxes would send their messages again with the next batch.
+    /// </summary>
+    public bool KeepsDocuments => false;
+
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadOutbox>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken) =>
         Task.FromResult(NothingStored);
 

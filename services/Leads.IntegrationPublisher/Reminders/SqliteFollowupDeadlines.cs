@@ -19,6 +19,8 @@ internal sealed class SqliteFollowupDeadlines : ISqliteProjectionDocuments<Follo
     private static readonly string[] Parameters =
         ["$lead_id", "$stream_id", "$event_id", "$f_c", "$f_p", "$recorded_at", "$followup_on", "$position_c", "$position_p"];
 
+    public bool KeepsDocuments => true;
+
     public IReadOnlyDictionary<string, StoredDocument<FollowupDeadline>> Load(SqliteConnection connection, IReadOnlyCollection<string> streamIds)
     {
         var loaded = new Dictionary<string, StoredDocument<FollowupDeadline>>(StringComparer.Ordinal);

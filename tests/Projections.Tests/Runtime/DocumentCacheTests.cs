@@ -16,9 +16,9 @@ public sealed class DocumentCacheTests : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Projector<Leads.Views.LeadReadModel> Start(int cacheSize) =>
+    private Projector<Leads.Views.LeadReadModel> Start(int cacheSize, bool storeKeepsDocuments = true) =>
         _rig.Start(
-            wrapStore: s => _store = new InterceptingProjectionStore(s),
+            wrapStore: s => _store = new InterceptingProjectionStore(s) { ForgetsDocuments = !storeKeepsDocuments },
             options: ProjectorRig.FastOptions with { DocumentCacheSize = cacheSize });
 
     private int LoadsOf(long leadId)
@@ -55,6 +55,23 @@ public sealed class DocumentCacheTests : IAsyncDisposable
 
         Assert.Equal("Second Name", (await _rig.Views.GetLeadAsync(1, Ct))!.Name);
         Assert.Equal(2, LoadsOf(1));
+    }
+
+    [Fact]
+    public async Task A_store_that_keeps_no_documents_is_loaded_from_in_every_batch_whatever_the_cache_size()
+    {
+        // An outbox store (the integration publisher's) returns nothing it committed: what the projector committed must
+        // not be carried into the next batch, or its messages would be sent again.
+        Start(cacheSize: 100, storeKeepsDocuments: false);
+        await LeadEvents.AppendAsync(_rig.Events, 1, LeadEvents.Initialized(1));
+        await _rig.CatchUpAsync();
+        await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, "Second Name")]);
+        await _rig.CatchUpAsync();
+        await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, "Third Name")]);
+        await _rig.CatchUpAsync();
+
+        Assert.Equal("Third Name", (await _rig.Views.GetLeadAsync(1, Ct))!.Name);
+        Assert.Equal(3, LoadsOf(1));
     }
 
     [Fact]

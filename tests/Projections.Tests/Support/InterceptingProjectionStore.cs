@@ -37,6 +37,11 @@ public sealed class InterceptingProjectionStore(IProjectionStore<LeadReadModel> 
     public Task<GlobalPosition?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
         ForgetCheckpoint ? Task.FromResult<GlobalPosition?>(null) : inner.ReadCheckpointAsync(cancellationToken);
 
+    public bool KeepsDocuments => inner.KeepsDocuments && !ForgetsDocuments;
+
+    /// <summary>Declares that loads need not return what was committed, as an outbox store does.</summary>
+    public bool ForgetsDocuments { get; set; }
+
     public Task<IReadOnlyDictionary<string, StoredDocument<LeadReadModel>>> LoadAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
     {
         lock (Loads)
