@@ -47,7 +47,7 @@ try
     Table("commands over gRPC", commands);
     var import = await Section("import", () => ImportThroughput.RunAsync(workDir, quick, sqliteLimit, cts.Token));
     Table("bulk import", import);
-    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick ? 1_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
+    var readSide = await Section("read_side", () => ReadSide.RunAsync(workDir, quick, quick ? 1_000 : 100_000, 1_000, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
     Table("read side", readSide);
     var searchPage = await Section("search_page", () => SearchPageLatency.RunAsync(workDir, quick ? 1_000 : 100_000, quick, cts.Token));
     var analytics = await Section("analytics", () => AnalyticsSection.RunAsync(workDir, quick, quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5), cts.Token));
