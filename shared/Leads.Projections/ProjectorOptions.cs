@@ -20,9 +20,11 @@ public sealed record ProjectorOptions
     /// <summary>
     /// Documents kept in memory between batches (least recently used dropped first; 0: none), so a batch loads from the
     /// store only what it does not hold. About a kilobyte each. Used only with a store that keeps its documents
-    /// (<see cref="IProjectionStore{TDoc}.KeepsDocuments"/>); with any other, every batch loads.
+    /// (<see cref="IProjectionStore{TDoc}.KeepsDocuments"/>); with any other, every batch loads. The default is about one
+    /// batch: a lead changed again soon (live, or within the next batches) is not loaded again. Over an interleaved log a
+    /// lead comes back far later than any cache this size holds, so a larger one costs memory and time for few hits.
     /// </summary>
-    public int DocumentCacheSize { get; init; } = 20_000;
+    public int DocumentCacheSize { get; init; } = 2_000;
 
     /// <summary>Retries of a failing store call (load, commit, reset) within one attempt, jittered exponential backoff.</summary>
     public int StoreRetries { get; init; } = 6;
