@@ -29,16 +29,23 @@ public sealed class DocumentCacheTests : IAsyncDisposable
         }
     }
 
+    /// <summary>Lead 1 created, then renamed twice, each change caught up on its own (three batches); its name ends "Third Name".</summary>
+    private async Task ChangeLeadOneInThreeBatchesAsync()
+    {
+        await LeadEvents.AppendAsync(_rig.Events, 1, LeadEvents.Initialized(1));
+        await _rig.CatchUpAsync();
+        foreach (var name in new[] { "Second Name", "Third Name" })
+        {
+            await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, name)]);
+            await _rig.CatchUpAsync();
+        }
+    }
+
     [Fact]
     public async Task A_lead_changed_again_in_a_later_batch_is_not_loaded_again()
     {
         Start(cacheSize: 100);
-        await LeadEvents.AppendAsync(_rig.Events, 1, LeadEvents.Initialized(1));
-        await _rig.CatchUpAsync();
-        await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, "Second Name")]);
-        await _rig.CatchUpAsync();
-        await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, "Third Name")]);
-        await _rig.CatchUpAsync();
+        await ChangeLeadOneInThreeBatchesAsync();
 
         Assert.Equal("Third Name", (await _rig.Views.GetLeadAsync(1, Ct))!.Name);
         Assert.Equal(1, LoadsOf(1));
@@ -63,12 +70,7 @@ public sealed class DocumentCacheTests : IAsyncDisposable
         // An outbox store (the integration publisher's) returns nothing it committed: what the projector committed must
         // not be carried into the next batch, or its messages would be sent again.
         Start(cacheSize: 100, storeKeepsDocuments: false);
-        await LeadEvents.AppendAsync(_rig.Events, 1, LeadEvents.Initialized(1));
-        await _rig.CatchUpAsync();
-        await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, "Second Name")]);
-        await _rig.CatchUpAsync();
-        await LeadEvents.AppendAsync(_rig.Events, 1, [new NameChanged(1, "Third Name")]);
-        await _rig.CatchUpAsync();
+        await ChangeLeadOneInThreeBatchesAsync();
 
         Assert.Equal("Third Name", (await _rig.Views.GetLeadAsync(1, Ct))!.Name);
         Assert.Equal(3, LoadsOf(1));
