@@ -16,7 +16,7 @@ public sealed class PostgresLeadAnalytics : IAsyncDisposable
 
     public PostgresLeadAnalytics(string connectionString)
     {
-        _database = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
+        _database = NpgsqlDataSource.Create(connectionString);
         Store = new PostgresAnalyticsStore(_database);
         Tables = new PostgresAnalyticsTables(_database);
     }
@@ -38,21 +38,4 @@ public sealed class PostgresLeadAnalytics : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
-
-    /// <summary>
-    /// Npgsql's automatic preparation, unless the connection string says otherwise: a rebuild sends the same few row
-    /// statements hundreds of thousands of times, and unprepared, the server spent its time parsing them (CPU-bound in
-    /// PARSE through a whole rebuild).
-    /// </summary>
-    private static string WithAutoPrepare(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        return builder.ConnectionString;
-    }
 }
